@@ -172,3 +172,28 @@ def read_mail(app) -> list[str]:
         msg = email.message_from_bytes(f.read_bytes(), policy=policy.default)
         out.append(f"Subject: {msg['Subject']}\nTo: {msg['To']}\n\n{msg.get_content()}")
     return out
+
+
+def t(app, lang: str, msgid: str, **variables) -> str:
+    """A UI string as the catalogue of `lang` renders it (refusing an untranslated one)."""
+    from flask_babel import force_locale, gettext
+
+    with app.test_request_context(f"/{lang}/"), force_locale(lang):
+        text = gettext(msgid, **variables)
+    if lang != "en":
+        assert text != msgid % variables if variables else text != msgid, f"{lang}: {msgid!r} untranslated"
+    return text
+
+
+@pytest.fixture
+def seed(app):
+    """Run `fn` in its own app context, commit, and return its result (use ids, not objects)."""
+
+    def run(fn):
+        with app.app_context():
+            result = fn()
+            db.session.commit()
+            db.session.remove()
+        return result
+
+    return run

@@ -10,14 +10,21 @@ from wtforms.validators import URL, DataRequired, Email, EqualTo, Length, Option
 
 from marketplace.accounts.services import IDENTIFIER_FIELDS, CompanyData
 from marketplace.accounts.states import CompanyKind, MemberRole
-from marketplace.core.forms import BaseForm, country_choices
+from marketplace.core.forms import BaseForm, choice_list, country_choices
 from marketplace.core.i18n import LANGUAGE_NAMES, LANGUAGES
 
-LANGUAGE_CHOICES = [(code, LANGUAGE_NAMES[code]) for code in LANGUAGES]
+LANGUAGE_CHOICES = choice_list((code, LANGUAGE_NAMES[code]) for code in LANGUAGES)
 _REQUIRED = _l("This field is required.")
+
+
+def _strip(value):
+    return value.strip() if isinstance(value, str) else value
+
+
+STRIP = [_strip]
 _EMAIL = _l("Enter a valid e-mail address.")
 _TIMEZONES = sorted(tz for tz in available_timezones() if "/" in tz and not tz.startswith("Etc/"))
-TIMEZONE_CHOICES = [(tz, tz.replace("_", " ")) for tz in _TIMEZONES]
+TIMEZONE_CHOICES = choice_list((tz, tz.replace("_", " ")) for tz in _TIMEZONES)
 
 
 def _password_field(label):
@@ -35,7 +42,7 @@ class SignupForm(BaseForm):
         _l("Your name"), validators=[DataRequired(message=_REQUIRED), Length(max=120)]
     )
     email = EmailField(
-        _l("E-mail"), validators=[DataRequired(message=_REQUIRED), Email(message=_EMAIL)]
+        _l("E-mail"), filters=STRIP, validators=[DataRequired(message=_REQUIRED), Email(message=_EMAIL)]
     )
     password = _password_field(_l("Password"))
     language = SelectField(_l("Preferred language"), choices=LANGUAGE_CHOICES)
@@ -46,13 +53,13 @@ class SignupForm(BaseForm):
 
 
 class LoginForm(BaseForm):
-    email = EmailField(_l("E-mail"), validators=[DataRequired(message=_REQUIRED)])
+    email = EmailField(_l("E-mail"), filters=STRIP, validators=[DataRequired(message=_REQUIRED)])
     password = PasswordField(_l("Password"), validators=[DataRequired(message=_REQUIRED)])
 
 
 class PasswordResetRequestForm(BaseForm):
     email = EmailField(
-        _l("E-mail"), validators=[DataRequired(message=_REQUIRED), Email(message=_EMAIL)]
+        _l("E-mail"), filters=STRIP, validators=[DataRequired(message=_REQUIRED), Email(message=_EMAIL)]
     )
 
 
@@ -85,7 +92,7 @@ def _latin_only(form, field):
 
 
 class CompanyForm(BaseForm):
-    kind = SelectField(_l("Company type"), choices=CompanyKind.choices())
+    kind = SelectField(_l("Company type"), choices=choice_list(CompanyKind.choices()))
     legal_name = StringField(
         _l("Legal name (original script)"),
         validators=[DataRequired(message=_REQUIRED), Length(max=200)],
@@ -102,7 +109,7 @@ class CompanyForm(BaseForm):
     postal_code = StringField(_l("Postal code"), validators=[Optional(), Length(max=20)])
     contact_name = StringField(_l("Contact person"), validators=[Optional(), Length(max=120)])
     contact_email = EmailField(
-        _l("Contact e-mail"), validators=[Optional(), Email(message=_EMAIL), Length(max=254)]
+        _l("Contact e-mail"), filters=STRIP, validators=[Optional(), Email(message=_EMAIL), Length(max=254)]
     )
     contact_phone = StringField(_l("Contact phone"), validators=[Optional(), Length(max=40)])
     website = StringField(
@@ -118,18 +125,18 @@ class CompanyForm(BaseForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.country.choices = [("", "—")] + country_choices()
+        self.country.choices = choice_list([("", "—"), *country_choices()])
 
 
 class InviteForm(BaseForm):
     email = EmailField(
-        _l("E-mail"), validators=[DataRequired(message=_REQUIRED), Email(message=_EMAIL)]
+        _l("E-mail"), filters=STRIP, validators=[DataRequired(message=_REQUIRED), Email(message=_EMAIL)]
     )
-    role = SelectField(_l("Role"), choices=MemberRole.choices(), default=MemberRole.MEMBER.value)
+    role = SelectField(_l("Role"), choices=choice_list(MemberRole.choices()), default=MemberRole.MEMBER.value)
 
 
 class RoleForm(BaseForm):
-    role = SelectField(_l("Role"), choices=MemberRole.choices())
+    role = SelectField(_l("Role"), choices=choice_list(MemberRole.choices()))
 
 
 class ApiTokenForm(BaseForm):

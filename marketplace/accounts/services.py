@@ -9,7 +9,7 @@ from datetime import timedelta
 
 import sqlalchemy as sa
 from email_validator import EmailNotValidError, validate_email
-from flask import current_app, url_for
+from flask import current_app
 from flask_babel import lazy_gettext as _l
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 
@@ -34,7 +34,7 @@ from marketplace.core.errors import (
     UserError,
     ValidationFailed,
 )
-from marketplace.core.i18n import LANGUAGES
+from marketplace.core.i18n import LANGUAGES, country_name, public_url
 from marketplace.core.mail import queue_mail
 from marketplace.core.validators import SCHEMES, IdentifierError, is_ordos_uscc, validate_identifier
 from marketplace.extensions import db
@@ -166,9 +166,7 @@ def request_password_reset(email: str) -> None:
     if user is None or not user.active:
         return
     token = make_reset_token(user)
-    link = current_app.config["PUBLIC_BASE_URL"].rstrip("/") + url_for(
-        "accounts.reset_password", lang=user.language, token=token
-    )
+    link = public_url("accounts.reset_password", lang=user.language, token=token)
     minutes = current_app.config["PASSWORD_RESET_MAX_AGE"] // 60
     queue_mail(user.email, "mail/password_reset", user.language, user=user, link=link, minutes=minutes)
     audit.record("user.password_reset_requested", subject=user)
@@ -238,7 +236,7 @@ def _validated_identifiers(data: CompanyData, company: Company | None) -> dict[s
         if info.country != data.country:
             errors[field_name] = [
                 str(_l("This identifier applies only to companies registered in %(country)s.",
-                       country=info.country))
+                       country=country_name(info.country)))
             ]
             continue
         try:
@@ -401,9 +399,7 @@ def invite_member(actor: User, company: Company, email: str, role: str) -> tuple
     db.session.flush()
     invitee = user_by_email(email)
     language = invitee.language if invitee else actor.language
-    link = current_app.config["PUBLIC_BASE_URL"].rstrip("/") + url_for(
-        "accounts.invitation", lang=language, token=token
-    )
+    link = public_url("accounts.invitation", lang=language, token=token)
     queue_mail(email, "mail/invitation", language, company=company, inviter=actor, link=link,
                days=current_app.config["INVITATION_MAX_AGE_DAYS"])
     audit.record("company.member_invited", actor=actor, subject=company, company_id=company.id,

@@ -15,6 +15,7 @@ from flask_babel import lazy_gettext as _l
 from werkzeug.datastructures import MultiDict
 from wtforms import fields as wf
 from wtforms import validators as wv
+from wtforms.fields.choices import SelectChoice
 
 from marketplace.core.errors import PermissionDenied, UserError, ValidationFailed
 
@@ -159,12 +160,13 @@ def _field_schema(fld) -> dict[str, Any]:
         schema = {"type": "string", "format": "date"}
     elif isinstance(fld, wf.SelectMultipleField):
         schema = {"type": "array", "items": {"type": "string"}}
-        choices = [str(c[0]) for c in (fld.choices or [])]
+        choices = [str(SelectChoice.from_input(c).value) for c in (fld.choices or [])]
         if choices:
             schema["items"]["enum"] = choices
     elif isinstance(fld, wf.SelectField):
         schema = {"type": "string"}
-        choices = [str(c[0]) for c in (fld.choices or []) if str(c[0]) != ""]
+        choices = [str(SelectChoice.from_input(c).value) for c in (fld.choices or [])]
+        choices = [c for c in choices if c != ""]
         if choices:
             schema["enum"] = choices
     elif isinstance(fld, wf.EmailField):

@@ -6,6 +6,7 @@ from flask_babel import get_translations
 from flask_babel import lazy_gettext as _l
 from flask_babel import lazy_ngettext as _nl
 from flask_wtf import FlaskForm
+from wtforms.fields.choices import SelectChoice
 
 from marketplace.core.i18n import country_choices, country_name  # noqa: F401 - re-exported
 
@@ -79,3 +80,8 @@ def apply_errors(form, exc) -> None:
             form.form_errors.extend(messages)
     if not getattr(exc, "errors", None):
         form.form_errors.append(str(exc.message))
+
+
+def choice_list(pairs) -> list[SelectChoice]:
+    """(value, label) pairs as WTForms SelectChoice objects."""
+    return [SelectChoice(value, label) for value, label in pairs]

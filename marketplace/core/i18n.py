@@ -49,6 +49,9 @@ def current_language() -> str:
         lang = g.get("lang")
         if lang in LANGUAGES:
             return lang
+        prefix = request.path.strip("/").split("/", 1)[0]
+        if prefix in LANGUAGES:  # e.g. a 404 under /ru/ is answered in Russian
+            return prefix
         if request.path.startswith("/api/"):
             user = g.get("api_user")
             if user is not None and user.language in LANGUAGES:
@@ -192,3 +195,14 @@ def init_app(app: Flask) -> None:
                 httponly=True,
             )
         return response
+
+
+def public_url(endpoint: str, **values) -> str:
+    """An absolute link for e-mails, built from PUBLIC_BASE_URL, inside or outside a request."""
+    from flask import url_for
+
+    base = current_app.config["PUBLIC_BASE_URL"].rstrip("/")
+    if has_request_context():
+        return base + url_for(endpoint, **values)
+    with current_app.test_request_context("/"):
+        return base + url_for(endpoint, **values)
