@@ -83,7 +83,11 @@ class ProductionConfig(Config):
     REMEMBER_COOKIE_SECURE = True
 
 
-CONFIGS = {"development": DevelopmentConfig, "testing": TestingConfig, "production": ProductionConfig}
+CONFIGS = {
+    "development": DevelopmentConfig,
+    "testing": TestingConfig,
+    "production": ProductionConfig,
+}
 
 # Environment variables that override configuration, and how to parse them.
 ENV_OVERRIDES: dict[str, type] = {
@@ -122,9 +126,7 @@ def load_config(app, overrides: dict | None = None) -> None:
         app.config.update(overrides)
     if not app.config.get("SQLALCHEMY_DATABASE_URI"):
         Path(app.instance_path).mkdir(parents=True, exist_ok=True)
-        app.config["SQLALCHEMY_DATABASE_URI"] = (
-            f"sqlite:///{Path(app.instance_path) / 'marketplace.sqlite3'}"
-        )
+        app.config["SQLALCHEMY_DATABASE_URI"] = f"sqlite:///{Path(app.instance_path) / 'marketplace.sqlite3'}"
     uri = app.config["SQLALCHEMY_DATABASE_URI"]
     if uri.startswith("postgres://"):
         uri = "postgresql://" + uri.removeprefix("postgres://")
@@ -138,6 +140,4 @@ def load_config(app, overrides: dict | None = None) -> None:
         "",
         None,
     ):
-        raise RuntimeError(
-            "Refusing to start in production with the default SECRET_KEY: set SECRET_KEY."
-        )
+        raise RuntimeError("Refusing to start in production with the default SECRET_KEY: set SECRET_KEY.")

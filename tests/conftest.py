@@ -4,11 +4,13 @@ built by running the Alembic migrations; every table emptied after each test."""
 from __future__ import annotations
 
 import os
-import re
+import threading
 from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from support import Browserish
+from werkzeug.serving import make_server
 
 from marketplace import create_app
 from marketplace.extensions import db
@@ -39,14 +41,10 @@ def pytest_sessionfinish(session, exitstatus):
         for rep in reporter.stats.get("skipped", [])
         if PG_URL or "needs PostgreSQL" not in str(rep.longrepr)
     ]
-    browser_ran = [
-        rep for rep in reporter.stats.get("passed", []) if "tests/browser/" in rep.nodeid
-    ]
+    browser_ran = [rep for rep in reporter.stats.get("passed", []) if "tests/browser/" in rep.nodeid]
     full_run = not session.config.option.keyword and not session.config.option.markexpr
     if bad or (full_run and not browser_ran):
-        reporter.write_line(
-            f"FORBIDDEN SKIPS: {bad or 'no browser journey passed'}", red=True, bold=True
-        )
+        reporter.write_line(f"FORBIDDEN SKIPS: {bad or 'no browser journey passed'}", red=True, bold=True)
         session.exitstatus = 1
 
 
@@ -127,62 +125,9 @@ def runner(app):
     return app.test_cli_runner()
 
 
-CSRF_RE = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"|name="csrf_token" value="([^"]+)"')
-
-
-def csrf_from(html: str) -> str:
-    m = CSRF_RE.search(html)
-    assert m, "no CSRF token on the page"
-    return m.group(1) or m.group(2)
-
-
-class Browserish:
-    """A Flask test client that posts forms with the page's CSRF token, like a browser."""
-
-    def __init__(self, client):
-        self.client = client
-
-    def get(self, url, **kw):
-        return self.client.get(url, **kw)
-
-    def submit(self, page_url: str, data: dict, action: str | None = None, **kw):
-        page = self.client.get(page_url)
-        token = csrf_from(page.get_data(as_text=True))
-        return self.client.post(action or page_url, data={**data, "csrf_token": token}, **kw)
-
-
 @pytest.fixture
 def web(client):
     return Browserish(client)
-
-
-def read_mail(app) -> list[str]:
-    """Drain the outbox and return the bodies of the e-mails written as files."""
-    from marketplace.core.outbox import Worker
-
-    with app.app_context():
-        Worker(worker_id="test").drain()
-        db.session.remove()
-    files = sorted(Path(app.config["MAIL_FILE_DIR"]).glob("*.eml"))
-    import email
-    from email import policy
-
-    out = []
-    for f in files:
-        msg = email.message_from_bytes(f.read_bytes(), policy=policy.default)
-        out.append(f"Subject: {msg['Subject']}\nTo: {msg['To']}\n\n{msg.get_content()}")
-    return out
-
-
-def t(app, lang: str, msgid: str, **variables) -> str:
-    """A UI string as the catalogue of `lang` renders it (refusing an untranslated one)."""
-    from flask_babel import force_locale, gettext
-
-    with app.test_request_context(f"/{lang}/"), force_locale(lang):
-        text = gettext(msgid, **variables)
-    if lang != "en":
-        assert text != msgid % variables if variables else text != msgid, f"{lang}: {msgid!r} untranslated"
-    return text
 
 
 @pytest.fixture
@@ -197,3 +142,47 @@ def seed(app):
         return result
 
     return run
+
+
+# -- browser journeys: Debian Chromium through Playwright, app served from a thread --------
+
+CHROMIUM = "/usr/lib/chromium/chromium"
+
+
+@pytest.fixture(scope="session")
+def live_server(app):
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    thread.join(timeout=5)
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def base_url(live_server):
+    return live_server
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "headless": True,
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--disable-dev-shm-usage",
+        ],
+    }
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    return {**browser_context_args, "locale": "en-US", "viewport": {"width": 1280, "height": 900}}

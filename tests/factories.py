@@ -23,8 +23,10 @@ SELLER_IDS = [
 def make_user(email: str | None = None, *, language: str = "en", admin: bool = False) -> User:
     n = next(_seq)
     user = services.register_user(
-        email=email or f"user{n}@example.com", password=PASSWORD,
-        display_name=f"User {n}", language=language,
+        email=email or f"user{n}@example.com",
+        password=PASSWORD,
+        display_name=f"User {n}",
+        language=language,
     )
     user.is_admin = admin
     db.session.flush()
@@ -36,13 +38,21 @@ def make_company(owner: User, kind: str = "buyer", *, seller_ids: int = 0, **ove
     if kind == "seller":
         uscc, customs = SELLER_IDS[seller_ids]
         data = services.CompanyData(
-            kind="seller", legal_name=f"鄂尔多斯测试公司{n}", legal_name_latin=f"Test Seller {n}",
-            country="CN", address="Ordos", identifiers={"uscc": uscc, "customs_code": customs},
+            kind="seller",
+            legal_name=f"鄂尔多斯测试公司{n}",
+            legal_name_latin=f"Test Seller {n}",
+            country="CN",
+            address="Ordos",
+            identifiers={"uscc": uscc, "customs_code": customs},
         )
     else:
         data = services.CompanyData(
-            kind="buyer", legal_name=f"Тест ХХК {n}", legal_name_latin=f"Test Buyer {n}",
-            country="MN", address="Ulaanbaatar", identifiers={},
+            kind="buyer",
+            legal_name=f"Тест ХХК {n}",
+            legal_name_latin=f"Test Buyer {n}",
+            country="MN",
+            address="Ulaanbaatar",
+            identifiers={},
         )
     for key, value in overrides.items():
         setattr(data, key, value)

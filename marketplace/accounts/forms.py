@@ -38,11 +38,11 @@ def _password_field(label):
 
 
 class SignupForm(BaseForm):
-    display_name = StringField(
-        _l("Your name"), validators=[DataRequired(message=_REQUIRED), Length(max=120)]
-    )
+    display_name = StringField(_l("Your name"), validators=[DataRequired(message=_REQUIRED), Length(max=120)])
     email = EmailField(
-        _l("E-mail"), filters=STRIP, validators=[DataRequired(message=_REQUIRED), Email(message=_EMAIL)]
+        _l("E-mail"),
+        filters=STRIP,
+        validators=[DataRequired(message=_REQUIRED), Email(message=_EMAIL)],
     )
     password = _password_field(_l("Password"))
     language = SelectField(_l("Preferred language"), choices=LANGUAGE_CHOICES)
@@ -59,7 +59,9 @@ class LoginForm(BaseForm):
 
 class PasswordResetRequestForm(BaseForm):
     email = EmailField(
-        _l("E-mail"), filters=STRIP, validators=[DataRequired(message=_REQUIRED), Email(message=_EMAIL)]
+        _l("E-mail"),
+        filters=STRIP,
+        validators=[DataRequired(message=_REQUIRED), Email(message=_EMAIL)],
     )
 
 
@@ -72,16 +74,12 @@ class PasswordResetForm(BaseForm):
 
 
 class PasswordChangeForm(BaseForm):
-    current_password = PasswordField(
-        _l("Current password"), validators=[DataRequired(message=_REQUIRED)]
-    )
+    current_password = PasswordField(_l("Current password"), validators=[DataRequired(message=_REQUIRED)])
     new_password = _password_field(_l("New password"))
 
 
 class ProfileForm(BaseForm):
-    display_name = StringField(
-        _l("Your name"), validators=[DataRequired(message=_REQUIRED), Length(max=120)]
-    )
+    display_name = StringField(_l("Your name"), validators=[DataRequired(message=_REQUIRED), Length(max=120)])
     language = SelectField(_l("Preferred language"), choices=LANGUAGE_CHOICES)
     timezone = SelectField(_l("Time zone"), choices=TIMEZONE_CHOICES)
 
@@ -109,13 +107,18 @@ class CompanyForm(BaseForm):
     postal_code = StringField(_l("Postal code"), validators=[Optional(), Length(max=20)])
     contact_name = StringField(_l("Contact person"), validators=[Optional(), Length(max=120)])
     contact_email = EmailField(
-        _l("Contact e-mail"), filters=STRIP, validators=[Optional(), Email(message=_EMAIL), Length(max=254)]
+        _l("Contact e-mail"),
+        filters=STRIP,
+        validators=[Optional(), Email(message=_EMAIL), Length(max=254)],
     )
     contact_phone = StringField(_l("Contact phone"), validators=[Optional(), Length(max=40)])
     website = StringField(
         _l("Website"),
-        validators=[Optional(), URL(message=_l("Enter a full address, e.g. https://example.com")),
-                    Length(max=200)],
+        validators=[
+            Optional(),
+            URL(message=_l("Enter a full address, e.g. https://example.com")),
+            Length(max=200),
+        ],
     )
     uscc = StringField(_l("Unified social credit code (USCC)"), validators=[Length(max=40)])
     customs_code = StringField(_l("Customs registration code"), validators=[Length(max=40)])
@@ -130,7 +133,9 @@ class CompanyForm(BaseForm):
 
 class InviteForm(BaseForm):
     email = EmailField(
-        _l("E-mail"), filters=STRIP, validators=[DataRequired(message=_REQUIRED), Email(message=_EMAIL)]
+        _l("E-mail"),
+        filters=STRIP,
+        validators=[DataRequired(message=_REQUIRED), Email(message=_EMAIL)],
     )
     role = SelectField(_l("Role"), choices=choice_list(MemberRole.choices()), default=MemberRole.MEMBER.value)
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from sqlalchemy.orm import selectinload
 
-from marketplace.accounts.states import CompanyKind, VerificationState
 from marketplace.accounts.models import ApiToken, Company, Invitation, Membership, User
+from marketplace.accounts.states import CompanyKind, VerificationState
 from marketplace.core.db import utcnow
 from marketplace.extensions import db
 

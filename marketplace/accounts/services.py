@@ -39,7 +39,7 @@ from marketplace.core.mail import queue_mail
 from marketplace.core.validators import SCHEMES, IdentifierError, is_ordos_uscc, validate_identifier
 from marketplace.extensions import db
 
-TOKEN_PREFIX = "omp_"
+TOKEN_PREFIX = "omp_"  # noqa: S105 - a public prefix, not a secret
 
 
 def normalize_email(raw: str) -> str:
@@ -61,14 +61,13 @@ def user_by_email(email: str) -> User | None:
 
 # -- users ---------------------------------------------------------------------------------------
 
+
 def register_user(
     *, email: str, password: str, display_name: str, language: str, timezone: str | None = None
 ) -> User:
     email = normalize_email(email)
     if user_by_email(email) is not None:
-        raise ValidationFailed(
-            {"email": [str(_l("An account with this e-mail address already exists."))]}
-        )
+        raise ValidationFailed({"email": [str(_l("An account with this e-mail address already exists."))]})
     user = User(
         email=email,
         password_hash=passwords.hash_password(password),
@@ -114,15 +113,19 @@ def log_in(email: str, password: str, ip: str) -> LoginResult:
     except ValidationFailed:
         email = (email or "").strip().lower()[:254]
     since = utcnow() - timedelta(seconds=cfg["LOGIN_FAILURE_WINDOW"])
-    failures = sa.select(sa.func.count()).select_from(LoginAttempt).where(
-        LoginAttempt.at >= since, LoginAttempt.succeeded.is_(False)
+    failures = (
+        sa.select(sa.func.count())
+        .select_from(LoginAttempt)
+        .where(LoginAttempt.at >= since, LoginAttempt.succeeded.is_(False))
     )
     by_account = db.session.scalar(failures.where(LoginAttempt.email == email))
     by_ip = db.session.scalar(failures.where(LoginAttempt.ip == ip))
     if by_account >= cfg["LOGIN_MAX_FAILURES_PER_ACCOUNT"] or by_ip >= cfg["LOGIN_MAX_FAILURES_PER_IP"]:
         raise RateLimited(
-            _l("Too many failed log-ins. Wait %(minutes)s minutes and try again.",
-               minutes=cfg["LOGIN_FAILURE_WINDOW"] // 60)
+            _l(
+                "Too many failed log-ins. Wait %(minutes)s minutes and try again.",
+                minutes=cfg["LOGIN_FAILURE_WINDOW"] // 60,
+            )
         )
     user = user_by_email(email)
     ok = user is not None and user.active and passwords.verify_password(user.password_hash, password)
@@ -146,6 +149,7 @@ def purge_login_attempts() -> int:
 
 
 # -- password reset ------------------------------------------------------------------------------
+
 
 def _reset_serializer() -> URLSafeTimedSerializer:
     return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt="password-reset")
@@ -174,18 +178,14 @@ def request_password_reset(email: str) -> None:
 
 def user_for_reset_token(token: str) -> User:
     try:
-        data = _reset_serializer().loads(
-            token, max_age=current_app.config["PASSWORD_RESET_MAX_AGE"]
-        )
+        data = _reset_serializer().loads(token, max_age=current_app.config["PASSWORD_RESET_MAX_AGE"])
     except SignatureExpired:
         raise UserError(_l("This reset link has expired. Ask for a new one."), code="token_expired")
     except BadSignature:
         raise UserError(_l("This reset link is not valid. Ask for a new one."), code="token_invalid")
     user = db.session.get(User, data.get("uid"))
     if user is None or _sha256(user.password_hash)[:16] != data.get("h"):
-        raise UserError(
-            _l("This reset link has already been used. Ask for a new one."), code="token_used"
-        )
+        raise UserError(_l("This reset link has already been used. Ask for a new one."), code="token_used")
     return user
 
 
@@ -235,8 +235,12 @@ def _validated_identifiers(data: CompanyData, company: Company | None) -> dict[s
         info = SCHEMES[scheme]
         if info.country != data.country:
             errors[field_name] = [
-                str(_l("This identifier applies only to companies registered in %(country)s.",
-                       country=country_name(info.country)))
+                str(
+                    _l(
+                        "This identifier applies only to companies registered in %(country)s.",
+                        country=country_name(info.country),
+                    )
+                )
             ]
             continue
         try:
@@ -255,9 +259,7 @@ def _validated_identifiers(data: CompanyData, company: Company | None) -> dict[s
         result[scheme] = (ident.value, ident.status)
     if data.kind == CompanyKind.SELLER.value:
         if data.country != "CN":
-            errors.setdefault("country", []).append(
-                str(_l("Seller companies must be registered in China."))
-            )
+            errors.setdefault("country", []).append(str(_l("Seller companies must be registered in China.")))
         for field_name in ("uscc", "customs_code"):
             if IDENTIFIER_FIELDS[field_name] not in result and field_name not in errors:
                 errors[field_name] = [str(_l("Sellers must give this code."))]
@@ -268,8 +270,16 @@ def _validated_identifiers(data: CompanyData, company: Company | None) -> dict[s
 
 def _apply(company: Company, data: CompanyData, identifiers: dict[str, tuple]) -> None:
     for attr in (
-        "legal_name", "legal_name_latin", "country", "address", "city", "postal_code",
-        "contact_name", "contact_email", "contact_phone", "website",
+        "legal_name",
+        "legal_name_latin",
+        "country",
+        "address",
+        "city",
+        "postal_code",
+        "contact_name",
+        "contact_email",
+        "contact_phone",
+        "website",
     ):
         setattr(company, attr, (getattr(data, attr) or "").strip())
     existing = {i.scheme: i for i in company.identifiers}
@@ -312,14 +322,22 @@ def update_company(actor: User, company: Company, data: CompanyData) -> None:
     _apply(company, data, identifiers)
     db.session.flush()
     changed_ids = {s: v for s, (v, _) in identifiers.items() if before.get(s) != v}
-    if company.kind == CompanyKind.SELLER and changed_ids and company.verification in (
-        VerificationState.VERIFIED,
+    if (
+        company.kind == CompanyKind.SELLER
+        and changed_ids
+        and company.verification in (VerificationState.VERIFIED,)
     ):
         # A verified seller that changes its registry codes is checked again.
-        verification.transition(company, VerificationState.SUSPENDED, actor=actor,
-                                reason="registry identifiers changed")
-    audit.record("company.updated", actor=actor, subject=company, company_id=company.id,
-                 identifiers_changed=sorted(changed_ids) or None)
+        verification.transition(
+            company, VerificationState.SUSPENDED, actor=actor, reason="registry identifiers changed"
+        )
+    audit.record(
+        "company.updated",
+        actor=actor,
+        subject=company,
+        company_id=company.id,
+        identifiers_changed=sorted(changed_ids) or None,
+    )
 
 
 def resubmit_verification(actor: User, company: Company) -> None:
@@ -338,7 +356,10 @@ def decide_verification(admin: User, company: Company, approve: bool, reason: st
     verification.transition(company, target, actor=admin, reason=reason or None)
     audit.record(
         "company.verified" if approve else "company.verification_refused",
-        actor=admin, subject=company, company_id=company.id, reason=reason or None,
+        actor=admin,
+        subject=company,
+        company_id=company.id,
+        reason=reason or None,
     )
 
 
@@ -352,6 +373,7 @@ def suspend_company(admin: User, company: Company, reason: str) -> None:
 
 
 # -- membership and permissions -------------------------------------------------------------------
+
 
 def membership(user: User | None, company_id: int) -> Membership | None:
     if user is None or not getattr(user, "is_authenticated", False):
@@ -400,10 +422,23 @@ def invite_member(actor: User, company: Company, email: str, role: str) -> tuple
     invitee = user_by_email(email)
     language = invitee.language if invitee else actor.language
     link = public_url("accounts.invitation", lang=language, token=token)
-    queue_mail(email, "mail/invitation", language, company=company, inviter=actor, link=link,
-               days=current_app.config["INVITATION_MAX_AGE_DAYS"])
-    audit.record("company.member_invited", actor=actor, subject=company, company_id=company.id,
-                 email=email, role=role)
+    queue_mail(
+        email,
+        "mail/invitation",
+        language,
+        company=company,
+        inviter=actor,
+        link=link,
+        days=current_app.config["INVITATION_MAX_AGE_DAYS"],
+    )
+    audit.record(
+        "company.member_invited",
+        actor=actor,
+        subject=company,
+        company_id=company.id,
+        email=email,
+        role=role,
+    )
     return invitation, token
 
 
@@ -412,8 +447,10 @@ def invitation_for_token(token: str) -> Invitation:
     if invitation is None:
         raise NotFound(_l("This invitation does not exist."))
     if not invitation.is_open:
-        raise UserError(_l("This invitation has expired, was withdrawn or was already used."),
-                        code="invitation_closed")
+        raise UserError(
+            _l("This invitation has expired, was withdrawn or was already used."),
+            code="invitation_closed",
+        )
     return invitation
 
 
@@ -421,8 +458,10 @@ def accept_invitation(user: User, token: str) -> Membership:
     invitation = invitation_for_token(token)
     if invitation.email != user.email:
         raise PermissionDenied(
-            _l("This invitation was sent to %(email)s. Log in with that address to accept it.",
-               email=invitation.email)
+            _l(
+                "This invitation was sent to %(email)s. Log in with that address to accept it.",
+                email=invitation.email,
+            )
         )
     if membership(user, invitation.company_id) is not None:
         raise Conflict(_l("You are already a member of this company."))
@@ -431,8 +470,12 @@ def accept_invitation(user: User, token: str) -> Membership:
     invitation.accepted_at = utcnow()
     invitation.accepted_by_id = user.id
     db.session.flush()
-    audit.record("company.member_joined", actor=user, subject=invitation.company,
-                 company_id=invitation.company_id)
+    audit.record(
+        "company.member_joined",
+        actor=user,
+        subject=invitation.company,
+        company_id=invitation.company_id,
+    )
     return m
 
 
@@ -443,8 +486,13 @@ def revoke_invitation(actor: User, company: Company, invitation_id: int) -> None
         raise NotFound()
     if invitation.accepted_at is None and invitation.revoked_at is None:
         invitation.revoked_at = utcnow()
-        audit.record("company.invitation_revoked", actor=actor, subject=company,
-                     company_id=company.id, email=invitation.email)
+        audit.record(
+            "company.invitation_revoked",
+            actor=actor,
+            subject=company,
+            company_id=company.id,
+            email=invitation.email,
+        )
     db.session.flush()
 
 
@@ -458,8 +506,14 @@ def set_member_role(actor: User, company: Company, user_id: int, role: str) -> N
         raise Conflict(_l("A company needs at least one owner."))
     m.role = new_role
     db.session.flush()
-    audit.record("company.member_role_changed", actor=actor, subject=company,
-                 company_id=company.id, user_id=user_id, role=role)
+    audit.record(
+        "company.member_role_changed",
+        actor=actor,
+        subject=company,
+        company_id=company.id,
+        user_id=user_id,
+        role=role,
+    )
 
 
 def remove_member(actor: User, company: Company, user_id: int) -> None:
@@ -472,11 +526,17 @@ def remove_member(actor: User, company: Company, user_id: int) -> None:
         raise Conflict(_l("A company needs at least one owner."))
     company.memberships.remove(m)
     db.session.flush()
-    audit.record("company.member_removed", actor=actor, subject=company,
-                 company_id=company.id, user_id=user_id)
+    audit.record(
+        "company.member_removed",
+        actor=actor,
+        subject=company,
+        company_id=company.id,
+        user_id=user_id,
+    )
 
 
 # -- API tokens ----------------------------------------------------------------------------------
+
 
 def create_api_token(user: User, name: str) -> tuple[ApiToken, str]:
     """A new token; the plaintext is returned once and only its SHA-256 is stored."""
@@ -514,8 +574,7 @@ def create_admin(email: str, password: str, display_name: str) -> User:
     email = normalize_email(email)
     user = user_by_email(email)
     if user is None:
-        user = register_user(email=email, password=password, display_name=display_name,
-                             language="en")
+        user = register_user(email=email, password=password, display_name=display_name, language="en")
     user.is_admin = True
     db.session.flush()
     audit.record("admin.created", subject=user)

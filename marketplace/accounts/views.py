@@ -8,7 +8,6 @@ from flask_login import current_user, login_required, login_user, logout_user
 
 from marketplace.accounts import queries, services
 from marketplace.accounts.forms import (
-    company_data,
     ApiTokenForm,
     CompanyForm,
     InviteForm,
@@ -19,6 +18,7 @@ from marketplace.accounts.forms import (
     ProfileForm,
     RoleForm,
     SignupForm,
+    company_data,
 )
 from marketplace.accounts.states import MemberRole, verification
 from marketplace.core.db import mark_rollback
@@ -38,6 +38,7 @@ def _safe_next(default: str) -> str:
 
 
 # -- sign-up, log-in, log-out ---------------------------------------------------------------------
+
 
 @bp.route("/signup", methods=["GET", "POST"])
 def signup():
@@ -78,7 +79,7 @@ def login():
         else:
             session.clear()
             login_user(result.user)
-            return redirect(_safe_next(url_for("accounts.dashboard", lang=result.user.language)))
+            return redirect(_safe_next(url_for("accounts.dashboard")))
     return render_template("accounts/login.html", form=form)
 
 
@@ -93,12 +94,16 @@ def logout():
 
 # -- password reset ------------------------------------------------------------------------------
 
+
 @bp.route("/password/forgot", methods=["GET", "POST"])
 def forgot_password():
     form = PasswordResetRequestForm()
     if form.validate_on_submit():
         services.request_password_reset(form.email.data)
-        flash(_("If an account exists for this address, we have sent it a link to reset the password."), "info")
+        flash(
+            _("If an account exists for this address, we have sent it a link to reset the password."),
+            "info",
+        )
         return redirect(url_for("accounts.login"))
     return render_template("accounts/forgot_password.html", form=form)
 
@@ -115,6 +120,7 @@ def reset_password(token: str):
 
 
 # -- account --------------------------------------------------------------------------------------
+
 
 @bp.get("/dashboard")
 @login_required
@@ -148,7 +154,8 @@ def change_password():
     if password_form.validate_on_submit():
         try:
             services.change_password(
-                current_user, current=password_form.current_password.data,
+                current_user,
+                current=password_form.current_password.data,
                 new=password_form.new_password.data,
             )
         except ValidationFailed as exc:
@@ -170,7 +177,10 @@ def tokens():
         g.no_store = True  # the secret is shown once; keep it out of caches
         form = ApiTokenForm(formdata=None)
     return render_template(
-        "accounts/tokens.html", form=form, tokens=queries.tokens_of(current_user), new_secret=new_secret
+        "accounts/tokens.html",
+        form=form,
+        tokens=queries.tokens_of(current_user),
+        new_secret=new_secret,
     )
 
 
@@ -183,6 +193,7 @@ def revoke_token(token_id: int):
 
 
 # -- companies ------------------------------------------------------------------------------------
+
 
 @bp.route("/companies/new", methods=["GET", "POST"])
 @login_required
@@ -197,7 +208,10 @@ def new_company():
         else:
             session["company_id"] = company.id
             if company.is_seller:
-                flash(_("Your company is registered and waits for verification by the platform."), "success")
+                flash(
+                    _("Your company is registered and waits for verification by the platform."),
+                    "success",
+                )
             else:
                 flash(_("Your company is registered."), "success")
             return redirect(url_for("accounts.company", company_id=company.id))

@@ -17,10 +17,15 @@ from marketplace.extensions import db
 AUDIT_SCHEMA = {
     "type": "object",
     "properties": {
-        "id": {"type": "integer"}, "at": {"type": "string"}, "actor_id": {"type": "integer"},
-        "action": {"type": "string"}, "subject_type": {"type": "string"},
-        "subject_id": {"type": "integer"}, "company_id": {"type": "integer"},
-        "ip": {"type": "string"}, "details": {"type": "object"},
+        "id": {"type": "integer"},
+        "at": {"type": "string"},
+        "actor_id": {"type": "integer"},
+        "action": {"type": "string"},
+        "subject_type": {"type": "string"},
+        "subject_id": {"type": "integer"},
+        "company_id": {"type": "integer"},
+        "ip": {"type": "string"},
+        "details": {"type": "object"},
     },
 }
 
@@ -48,8 +53,13 @@ def users():
     return jsonify(items=[user_json(u) for u in account_queries.users_page()])
 
 
-@route("/admin/companies", "GET", summary="All companies (filter: ?state=pending&kind=seller)",
-       tag="admin", response=_list(COMPANY_SCHEMA))
+@route(
+    "/admin/companies",
+    "GET",
+    summary="All companies (filter: ?state=pending&kind=seller)",
+    tag="admin",
+    response=_list(COMPANY_SCHEMA),
+)
 def companies():
     _admin()
     items = account_queries.companies_page(
@@ -70,37 +80,64 @@ def _decide(company_id: int, action: str):
     return jsonify(company_json(company))
 
 
-@route("/admin/companies/<int:company_id>/verify", "POST", summary="Verify a company",
-       tag="admin", body=DecisionForm, response=COMPANY_SCHEMA)
+@route(
+    "/admin/companies/<int:company_id>/verify",
+    "POST",
+    summary="Verify a company",
+    tag="admin",
+    body=DecisionForm,
+    response=COMPANY_SCHEMA,
+)
 def verify(company_id: int):
     return _decide(company_id, "verify")
 
 
-@route("/admin/companies/<int:company_id>/reject", "POST",
-       summary="Refuse a verification (reason required)", tag="admin", body=DecisionForm,
-       response=COMPANY_SCHEMA)
+@route(
+    "/admin/companies/<int:company_id>/reject",
+    "POST",
+    summary="Refuse a verification (reason required)",
+    tag="admin",
+    body=DecisionForm,
+    response=COMPANY_SCHEMA,
+)
 def reject(company_id: int):
     return _decide(company_id, "reject")
 
 
-@route("/admin/companies/<int:company_id>/suspend", "POST",
-       summary="Suspend a verified company (reason required)", tag="admin", body=DecisionForm,
-       response=COMPANY_SCHEMA)
+@route(
+    "/admin/companies/<int:company_id>/suspend",
+    "POST",
+    summary="Suspend a verified company (reason required)",
+    tag="admin",
+    body=DecisionForm,
+    response=COMPANY_SCHEMA,
+)
 def suspend(company_id: int):
     return _decide(company_id, "suspend")
 
 
-@route("/admin/audit", "GET", summary="Audit log (filter: ?action=company.)", tag="admin",
-       response=_list(AUDIT_SCHEMA))
+@route(
+    "/admin/audit",
+    "GET",
+    summary="Audit log (filter: ?action=company.)",
+    tag="admin",
+    response=_list(AUDIT_SCHEMA),
+)
 def audit():
     _admin()
     entries, _actors = queries.audit_page(action=request.args.get("action") or None)
     return jsonify(
         items=[
             {
-                "id": e.id, "at": e.at.isoformat(), "actor_id": e.actor_id, "action": e.action,
-                "subject_type": e.subject_type, "subject_id": e.subject_id,
-                "company_id": e.company_id, "ip": e.ip, "details": e.details,
+                "id": e.id,
+                "at": e.at.isoformat(),
+                "actor_id": e.actor_id,
+                "action": e.action,
+                "subject_type": e.subject_type,
+                "subject_id": e.subject_id,
+                "company_id": e.company_id,
+                "ip": e.ip,
+                "details": e.details,
             }
             for e in entries
         ]

@@ -90,9 +90,7 @@ def route(
         endpoint = f"{func.__module__.split('.')[-2]}_{func.__name__}"
         api.add_url_rule(rule, endpoint=endpoint, view_func=view, methods=[method])
         path, params = _openapi_path(rule)
-        OPERATIONS.append(
-            Operation(path, method.lower(), summary, tag, body, response, auth, status, params)
-        )
+        OPERATIONS.append(Operation(path, method.lower(), summary, tag, body, response, auth, status, params))
         return view
 
     return decorator
@@ -127,9 +125,7 @@ def load_form(form_cls, *, obj=None, partial: bool = False, **kwargs):
                 formdata.setlist(name, _json_to_formdata({name: fld.data}).getlist(name))
     form = form_cls(formdata=formdata, meta={"csrf": False}, **kwargs)
     if not form.validate():
-        raise ValidationFailed(
-            {name: [str(m) for m in msgs] for name, msgs in form.errors.items()}
-        )
+        raise ValidationFailed({name: [str(m) for m in msgs] for name, msgs in form.errors.items()})
     return form
 
 
@@ -148,6 +144,7 @@ def forbid_unless(condition: bool) -> None:
 
 
 # -- OpenAPI ---------------------------------------------------------------------------------
+
 
 def _field_schema(fld) -> dict[str, Any]:
     if isinstance(fld, wf.BooleanField):
@@ -232,9 +229,9 @@ def openapi_document() -> dict[str, Any]:
             entry: dict[str, Any] = {
                 "summary": op.summary,
                 "tags": [op.tag],
-                "operationId": f"{op.method}_{op.path.strip('/').replace('/', '_')}".replace(
-                    "{", ""
-                ).replace("}", ""),
+                "operationId": f"{op.method}_{op.path.strip('/').replace('/', '_')}".replace("{", "").replace(
+                    "}", ""
+                ),
                 "responses": {
                     str(op.status): {
                         "description": "Success",
@@ -242,16 +239,13 @@ def openapi_document() -> dict[str, Any]:
                     },
                     "default": {
                         "description": "Error",
-                        "content": {
-                            "application/json": {"schema": {"$ref": "#/components/schemas/Error"}}
-                        },
+                        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
                     },
                 },
             }
             if op.params:
                 entry["parameters"] = [
-                    {"name": n, "in": "path", "required": True, "schema": s}
-                    for n, s in op.params.items()
+                    {"name": n, "in": "path", "required": True, "schema": s} for n, s in op.params.items()
                 ]
             if op.body is not None:
                 entry["requestBody"] = {

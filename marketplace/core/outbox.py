@@ -44,9 +44,7 @@ class OutboxJob(Base):
     kind: Mapped[str] = mapped_column(sa.String(64))
     payload: Mapped[dict[str, Any]] = mapped_column(sa.JSON)
     idempotency_key: Mapped[str | None] = mapped_column(sa.String(200), unique=True)
-    status: Mapped[JobStatus] = mapped_column(
-        enum_type(JobStatus, "status"), default=JobStatus.PENDING
-    )
+    status: Mapped[JobStatus] = mapped_column(enum_type(JobStatus, "status"), default=JobStatus.PENDING)
     attempts: Mapped[int] = mapped_column(default=0)
     max_attempts: Mapped[int] = mapped_column(default=6)
     run_after: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

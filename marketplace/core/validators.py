@@ -305,9 +305,7 @@ def validate_ru_ogrn(raw: str) -> Identifier:
             code="component",
         )
     except InvalidChecksum:
-        expected = (
-            stdnum_ogrn.calc_check_digit(value) if len(value) == 13 else _ogrnip_check_digit(value)
-        )
+        expected = stdnum_ogrn.calc_check_digit(value) if len(value) == 13 else _ogrnip_check_digit(value)
         if value[-1] != expected:
             raise IdentifierError(
                 _l(

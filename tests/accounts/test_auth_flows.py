@@ -4,8 +4,8 @@ import re
 
 import pytest
 import sqlalchemy as sa
-from conftest import read_mail, t
-from factories import PASSWORD, commit, make_user
+from factories import PASSWORD, make_user
+from support import read_mail, t
 
 from marketplace.accounts.models import LoginAttempt, User
 from marketplace.core.audit import AuditEntry
@@ -33,9 +33,7 @@ def test_signup_refuses_duplicate_email_with_a_translated_message(web, app, seed
     seed(lambda: make_user("taken@example.com").id)
     r = _signup(web, email="TAKEN@example.com", lang="ru")
     assert r.status_code == 200
-    assert t(app, "ru", "An account with this e-mail address already exists.") in r.get_data(
-        as_text=True
-    )
+    assert t(app, "ru", "An account with this e-mail address already exists.") in r.get_data(as_text=True)
     with app.app_context():
         assert db.session.scalar(sa.select(sa.func.count()).select_from(User)) == 1
 
@@ -63,8 +61,11 @@ def test_login_and_logout(web, seed):
 
 def test_login_redirect_only_to_local_pages(web, seed):
     seed(lambda: make_user("b@example.com").id)
-    r = web.submit("/en/login?next=https://evil.example/", {"email": "b@example.com", "password": PASSWORD},
-                   action="/en/login?next=https://evil.example/")
+    r = web.submit(
+        "/en/login?next=https://evil.example/",
+        {"email": "b@example.com", "password": PASSWORD},
+        action="/en/login?next=https://evil.example/",
+    )
     assert r.headers["Location"].endswith("/en/dashboard")
 
 
@@ -75,9 +76,7 @@ def test_wrong_password_is_refused_and_recorded(web, app, seed):
     assert "e-mail address or password is wrong" in r.get_data(as_text=True)
     with app.app_context():
         assert db.session.scalar(sa.select(sa.func.count()).select_from(LoginAttempt)) == 1
-        assert db.session.scalar(
-            sa.select(AuditEntry.action).where(AuditEntry.action == "user.login_failed")
-        )
+        assert db.session.scalar(sa.select(AuditEntry.action).where(AuditEntry.action == "user.login_failed"))
 
 
 def test_login_rate_limited_per_account(web, app, seed):
@@ -102,7 +101,8 @@ def test_login_rate_limited_per_ip_across_accounts(web, app, seed):
     assert r.status_code == 429
     # Another address is not affected.
     r = web.submit(
-        "/en/login", {"email": "victim@example.com", "password": PASSWORD},
+        "/en/login",
+        {"email": "victim@example.com", "password": PASSWORD},
         environ_base={"REMOTE_ADDR": "10.9.8.7"},
     )
     assert r.status_code == 302
@@ -158,12 +158,14 @@ def test_profile_and_password_change(web, app, seed):
     r = web.submit("/en/account", {"display_name": "Gerel", "language": "mn", "timezone": "Asia/Ulaanbaatar"})
     assert r.status_code == 302 and r.headers["Location"].endswith("/mn/account")
     r = web.submit(
-        "/en/account", {"pw-current_password": "wrong-one-here", "pw-new_password": "another-password"},
+        "/en/account",
+        {"pw-current_password": "wrong-one-here", "pw-new_password": "another-password"},
         action="/en/account/password",
     )
     assert r.status_code == 422 and "current password is wrong" in r.get_data(as_text=True)
     r = web.submit(
-        "/en/account", {"pw-current_password": PASSWORD, "pw-new_password": "another-password"},
+        "/en/account",
+        {"pw-current_password": PASSWORD, "pw-new_password": "another-password"},
         action="/en/account/password",
     )
     assert r.status_code == 302

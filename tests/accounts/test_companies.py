@@ -4,8 +4,8 @@ import re
 
 import pytest
 import sqlalchemy as sa
-from conftest import read_mail, t
 from factories import PASSWORD, make_company, make_user
+from support import read_mail, t
 
 from marketplace.accounts.models import Company, CompanyIdentifier, Invitation, Membership
 from marketplace.accounts.states import VerificationState
@@ -114,7 +114,7 @@ def test_same_uscc_cannot_register_twice(member, app, web):
 
 
 def test_companies_are_invisible_to_other_companies(app, client, seed):
-    from conftest import Browserish
+    from support import Browserish
 
     a, b = seed(
         lambda: (
@@ -125,7 +125,9 @@ def test_companies_are_invisible_to_other_companies(app, client, seed):
     web = Browserish(client)
     _login(web, "bob@example.com")
     for url in (
-        f"/en/companies/{a}", f"/en/companies/{a}/members", f"/en/companies/{a}/edit",
+        f"/en/companies/{a}",
+        f"/en/companies/{a}/members",
+        f"/en/companies/{a}/edit",
     ):
         assert web.get(url).status_code == 404, url
     r = web.submit(f"/en/companies/{b}", {}, action=f"/en/companies/{a}/switch")
@@ -135,7 +137,7 @@ def test_companies_are_invisible_to_other_companies(app, client, seed):
 
 
 def test_member_sees_but_cannot_edit_or_invite(app, client, seed):
-    from conftest import Browserish
+    from support import Browserish
 
     def world():
         owner, staff = make_user("o@example.com"), make_user("s@example.com")
@@ -165,12 +167,14 @@ def test_owner_edits_company(member, app):
 
 
 def test_invitation_flow(app, client, seed):
-    from conftest import Browserish
+    from support import Browserish
 
     company_id = seed(lambda: make_company(make_user("boss@example.com"), "seller").id)
     web = Browserish(client)
     _login(web, "boss@example.com")
-    r = web.submit(f"/en/companies/{company_id}/members", {"email": "Colleague@Example.com", "role": "member"})
+    r = web.submit(
+        f"/en/companies/{company_id}/members", {"email": "Colleague@Example.com", "role": "member"}
+    )
     assert r.status_code == 302
     (mail,) = read_mail(app)
     assert "To: colleague@example.com" in mail
@@ -182,7 +186,12 @@ def test_invitation_flow(app, client, seed):
     assert invitee.get(link).status_code == 200
     invitee.submit(
         f"/en/signup?next={link}",
-        {"display_name": "Col", "email": "colleague@example.com", "password": "a-long-password", "language": "en"},
+        {
+            "display_name": "Col",
+            "email": "colleague@example.com",
+            "password": "a-long-password",
+            "language": "en",
+        },
     )
     r = invitee.submit(link, {})
     assert r.status_code == 302 and r.headers["Location"].endswith(f"/companies/{company_id}")
@@ -195,7 +204,7 @@ def test_invitation_flow(app, client, seed):
 
 
 def test_invitation_for_someone_else_is_refused(app, client, seed):
-    from conftest import Browserish
+    from support import Browserish
 
     from marketplace.accounts.services import invite_member
 
@@ -211,9 +220,12 @@ def test_invitation_for_someone_else_is_refused(app, client, seed):
     r = web.submit(f"/en/invitations/{token}", {})
     assert r.status_code == 403
     with app.app_context():
-        assert db.session.scalar(
-            sa.select(sa.func.count()).select_from(Membership).where(Membership.user_id == other_id)
-        ) == 0
+        assert (
+            db.session.scalar(
+                sa.select(sa.func.count()).select_from(Membership).where(Membership.user_id == other_id)
+            )
+            == 0
+        )
 
 
 def test_last_owner_cannot_leave(member, app):

@@ -7,7 +7,16 @@ from marketplace.core.money import Money, MoneyError, minor_units
 
 @pytest.mark.parametrize(
     ("currency", "digits"),
-    [("CNY", 2), ("USD", 2), ("MNT", 2), ("RUB", 2), ("IRR", 2), ("JPY", 0), ("KWD", 3), ("CLF", 4)],
+    [
+        ("CNY", 2),
+        ("USD", 2),
+        ("MNT", 2),
+        ("RUB", 2),
+        ("IRR", 2),
+        ("JPY", 0),
+        ("KWD", 3),
+        ("CLF", 4),
+    ],
 )
 def test_minor_units_follow_iso_4217_not_cldr(currency, digits):
     assert minor_units(currency) == digits

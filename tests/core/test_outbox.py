@@ -174,9 +174,11 @@ def test_postgres_claim_skips_rows_locked_by_another_worker(app):
         engine = db.engine
         with engine.connect() as holder:
             tx = holder.begin()
-            locked = holder.execute(
-                sa.text("SELECT id FROM outbox_jobs ORDER BY id LIMIT 2 FOR UPDATE")
-            ).scalars().all()
+            locked = (
+                holder.execute(sa.text("SELECT id FROM outbox_jobs ORDER BY id LIMIT 2 FOR UPDATE"))
+                .scalars()
+                .all()
+            )
             claimed = Worker(worker_id="w2").claim()
             assert set(claimed).isdisjoint(locked)
             assert len(claimed) == 2

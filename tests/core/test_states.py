@@ -32,7 +32,10 @@ def test_transition_table(ctx, source, target):
         change = verification.transition(company, target, actor=owner, reason="r")
         assert company.verification == target
         assert (change.from_state, change.to_state, change.actor_id, change.reason) == (
-            source.value, target.value, owner.id, "r",
+            source.value,
+            target.value,
+            owner.id,
+            "r",
         )
     else:
         with pytest.raises(IllegalTransition) as err:
@@ -67,7 +70,8 @@ def test_database_check_constraint_refuses_unknown_state(ctx):
     db.session.commit()
     with pytest.raises(sa.exc.IntegrityError):
         db.session.execute(
-            sa.text("UPDATE companies SET verification = 'bogus' WHERE id = :id"), {"id": company.id}
+            sa.text("UPDATE companies SET verification = 'bogus' WHERE id = :id"),
+            {"id": company.id},
         )
         db.session.flush()
     db.session.rollback()

@@ -1,8 +1,8 @@
 """Language prefixes and redirects, error pages, security headers, CSRF, health."""
 
 import pytest
-from conftest import t
 from factories import make_user
+from support import t
 
 
 def test_root_redirects_by_accept_language(client):
@@ -19,11 +19,9 @@ def test_cookie_beats_accept_language_and_user_preference_beats_cookie(client, s
     r = client.get("/", headers={"Accept-Language": "ru"})
     assert r.headers["Location"].endswith("/zh/")
     seed(lambda: make_user("mn@example.com", language="mn").id)
-    from conftest import Browserish
+    from support import Browserish
 
-    Browserish(client).submit(
-        "/en/login", {"email": "mn@example.com", "password": "correct-horse-battery"}
-    )
+    Browserish(client).submit("/en/login", {"email": "mn@example.com", "password": "correct-horse-battery"})
     r = client.get("/", headers={"Accept-Language": "ru"})
     assert r.headers["Location"].endswith("/mn/")
 
@@ -73,7 +71,7 @@ def test_security_headers(client):
 
 def test_session_cookie_flags(client, seed):
     seed(lambda: make_user("flags@example.com").id)
-    from conftest import Browserish
+    from support import Browserish
 
     r = Browserish(client).submit(
         "/en/login", {"email": "flags@example.com", "password": "correct-horse-battery"}
@@ -85,7 +83,12 @@ def test_session_cookie_flags(client, seed):
 def test_post_without_csrf_token_is_refused_and_changes_nothing(client, seed):
     r = client.post(
         "/en/signup",
-        data={"display_name": "X", "email": "x@example.com", "password": "long-enough-pw", "language": "en"},
+        data={
+            "display_name": "X",
+            "email": "x@example.com",
+            "password": "long-enough-pw",
+            "language": "en",
+        },
     )
     assert r.status_code == 400
     assert "expired" in r.get_data(as_text=True)
