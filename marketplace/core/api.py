@@ -129,6 +129,16 @@ def load_form(form_cls, *, obj=None, partial: bool = False, **kwargs):
     return form
 
 
+def json_body() -> dict[str, Any]:
+    """The request's JSON object (for bodies described by a JSON schema rather than a form)."""
+    data = request.get_json(silent=True)
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise ValidationFailed(message=_l("The request body must be a JSON object."))
+    return data
+
+
 def error_response(exc: UserError):
     payload: dict[str, Any] = {"code": exc.code, "message": str(exc.message)}
     if isinstance(exc, ValidationFailed) and exc.errors:
@@ -247,7 +257,12 @@ def openapi_document() -> dict[str, Any]:
                 entry["parameters"] = [
                     {"name": n, "in": "path", "required": True, "schema": s} for n, s in op.params.items()
                 ]
-            if op.body is not None:
+            if isinstance(op.body, dict) and op.body.get("multipart"):
+                schema = {k: v for k, v in op.body.items() if k != "multipart"}
+                entry["requestBody"] = {"required": True, "content": {"multipart/form-data": {"schema": schema}}}
+            elif isinstance(op.body, dict):
+                entry["requestBody"] = {"required": True, "content": {"application/json": {"schema": op.body}}}
+            elif op.body is not None:
                 entry["requestBody"] = {
                     "required": True,
                     "content": {"application/json": {"schema": _form_schema(op.body)}},
@@ -259,8 +274,8 @@ def openapi_document() -> dict[str, Any]:
         "info": {
             "title": "Ordos Export Marketplace API",
             "version": "1",
-            "description": "Accounts, companies and API tokens. Errors are JSON with stable codes; "
-            "messages follow the user's language or Accept-Language.",
+            "description": "Accounts, companies, API tokens, the catalog and its moderation. Errors are "
+            "JSON with stable codes; messages follow the user's language or Accept-Language.",
         },
         "servers": [{"url": "/"}],
         "paths": paths,
