@@ -61,3 +61,60 @@ def make_company(owner: User, kind: str = "buyer", *, seller_ids: int = 0, **ove
 
 def commit():
     db.session.commit()
+
+
+# -- catalog ---------------------------------------------------------------------------------------
+
+def seed_catalog():
+    from marketplace.catalog.seeding import seed_categories
+
+    seed_categories()
+
+
+def pp_data(**overrides):
+    from marketplace.catalog.services import ListingData
+
+    data = ListingData(
+        hs_code="3902100090",
+        unit="t",
+        moq="25",
+        order_multiple="25",
+        incoterm="FCA",
+        incoterm_place="Erenhot",
+        transport_mode="road",
+        lead_time_days="14",
+        attributes={"cas_numbers": "9003-07-0", "pp_type": "homopolymer", "mfr": "3.0"},
+        content={
+            "zh": {"title": "聚丙烯 T30S 拉丝级", "description": "鄂尔多斯产 PP 均聚物，25 公斤袋装。"},
+            "en": {"title": "Polypropylene T30S raffia grade", "description": "PP homopolymer made in Ordos."},
+        },
+        prices=[
+            {"currency": "USD", "min_quantity": "25", "unit_price": "1050.00"},
+            {"currency": "USD", "min_quantity": "100", "unit_price": "1010.00"},
+        ],
+    )
+    for key, value in overrides.items():
+        setattr(data, key, value)
+    return data
+
+
+def verified_seller(email: str | None = None, seller_ids: int = 0):
+    """A user owning a verified Ordos seller company: returns (user, company)."""
+    owner = make_user(email)
+    company = make_company(owner, "seller", seller_ids=seller_ids)
+    admin = make_user(admin=True)
+    services.decide_verification(admin, company, True)
+    return owner, company
+
+
+def make_listing(owner, company, slug: str = "pp", *, publish: bool = False, **overrides):
+    from marketplace.catalog import services as catalog
+    from marketplace.catalog.models import Category
+
+    category = db.session.scalar(db.select(Category).where(Category.slug == slug))
+    listing = catalog.create_listing(owner, company, category, pp_data(**overrides))
+    if publish:
+        catalog.submit_listing(owner, listing, acknowledge_flags=True)
+        admin = make_user(admin=True)
+        catalog.approve_listing(admin, listing, acknowledge_controlled=True)
+    return listing

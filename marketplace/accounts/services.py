@@ -17,6 +17,7 @@ from marketplace.accounts import passwords
 from marketplace.accounts.models import (
     ApiToken,
     Company,
+    CompanyDocument,
     CompanyIdentifier,
     Invitation,
     LoginAttempt,
@@ -24,7 +25,7 @@ from marketplace.accounts.models import (
     User,
 )
 from marketplace.accounts.states import CompanyKind, MemberRole, VerificationState, verification
-from marketplace.core import audit
+from marketplace.core import audit, uploads
 from marketplace.core.db import utcnow
 from marketplace.core.errors import (
     Conflict,
@@ -370,6 +371,39 @@ def suspend_company(admin: User, company: Company, reason: str) -> None:
         raise ValidationFailed({"reason": [str(_l("Say why the company is suspended."))]})
     verification.transition(company, VerificationState.SUSPENDED, actor=admin, reason=reason.strip())
     audit.record("company.suspended", actor=admin, subject=company, company_id=company.id, reason=reason)
+
+
+DOCUMENT_KINDS = {
+    "business_licence": _l("Business licence"),
+    "customs_registration": _l("Customs registration certificate"),
+    "other": _l("Other document"),
+}
+
+
+def add_company_document(actor: User, company: Company, kind: str, upload) -> CompanyDocument:
+    """Attach a verification document (PDF, JPEG, PNG or WebP up to 15 MB)."""
+    require_owner(actor, company)
+    if kind not in DOCUMENT_KINDS:
+        raise ValidationFailed({"kind": [str(_l("Choose one of the listed values."))]})
+    stored = uploads.store(
+        upload, allowed=uploads.DOCUMENT_TYPES | uploads.IMAGE_TYPES, max_bytes=uploads.MAX_DOCUMENT_BYTES
+    )
+    document = CompanyDocument(
+        company_id=company.id, kind=kind, original_name=stored.original_name, storage_key=stored.storage_key,
+        content_type=stored.content_type, size=stored.size, sha256=stored.sha256, uploaded_by_id=actor.id,
+    )
+    db.session.add(document)
+    db.session.flush()
+    audit.record("company.document_added", actor=actor, subject=company, company_id=company.id, kind=kind)
+    return document
+
+
+def company_documents(company: Company) -> list[CompanyDocument]:
+    return list(
+        db.session.scalars(
+            sa.select(CompanyDocument).where(CompanyDocument.company_id == company.id).order_by(CompanyDocument.id)
+        )
+    )
 
 
 # -- membership and permissions -------------------------------------------------------------------

@@ -24,6 +24,7 @@ from marketplace.accounts.states import MemberRole, verification
 from marketplace.core.db import mark_rollback
 from marketplace.core.errors import UserError, ValidationFailed
 from marketplace.core.forms import apply_errors
+from marketplace.core import uploads
 from marketplace.core.i18n import localized_blueprint
 
 bp = localized_blueprint("accounts", __name__, template_folder="templates")
@@ -227,6 +228,8 @@ def company(company_id: int):
         "accounts/company.html",
         company=company,
         membership=m,
+        documents=services.company_documents(company),
+        document_kinds=services.DOCUMENT_KINDS,
         history=verification.history(company),
         members=queries.members_of(company),
     )
@@ -263,6 +266,32 @@ def request_verification(company_id: int):
     services.resubmit_verification(current_user, company)
     flash(_("Your company is sent for verification."), "success")
     return redirect(url_for("accounts.company", company_id=company.id))
+
+
+@bp.post("/companies/<int:company_id>/documents")
+@login_required
+def upload_document(company_id: int):
+    company = services.company_for_member(current_user, company_id, allow_admin=False)
+    try:
+        services.add_company_document(current_user, company, request.form.get("kind", ""), request.files.get("file"))
+    except ValidationFailed as exc:
+        mark_rollback()
+        for messages in exc.errors.values():
+            for message in messages:
+                flash(message, "error")
+    else:
+        flash(_("The document is uploaded."), "success")
+    return redirect(url_for("accounts.company", company_id=company.id) + "#documents")
+
+
+@bp.get("/companies/<int:company_id>/documents/<int:document_id>")
+@login_required
+def company_document(company_id: int, document_id: int):
+    company = services.company_for_member(current_user, company_id)
+    document = next((d for d in services.company_documents(company) if d.id == document_id), None)
+    if document is None:
+        abort(404)
+    return uploads.send(document.storage_key, document.content_type, document.original_name, inline=False)
 
 
 @bp.post("/companies/<int:company_id>/switch")

@@ -89,6 +89,8 @@ def company(company_id: int):
         history=verification.history(company),
         allowed=verification.allowed(company),
         members=account_queries.members_of(company),
+        documents=account_services.company_documents(company),
+        document_kinds=account_services.DOCUMENT_KINDS,
         entries=entries,
         actors=actors,
     )

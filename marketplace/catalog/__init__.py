@@ -55,7 +55,10 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(seller_views.bp)
     app.register_blueprint(admin_views.bp)
     app.cli.add_command(catalog_cli)
+    from marketplace.catalog.schema import in_language
+
     app.jinja_env.globals.update(
+        in_language=in_language,
         state_badge=_state_badge,
         version_flags=_version_flags,
         attribute_label=_attribute_label,

@@ -1,8 +1,9 @@
-"""Catalog: categories and attribute schemas, listings with versions, prices, files, FX rates
+"""Catalog: categories and attribute schemas, listings with versions, prices, files, FX rates;
+seller verification documents
 
-Revision ID: e08ca29126ef
+Revision ID: b3d768f08b8d
 Revises: 7e59dced64ad
-Create Date: 2026-11-26 04:19:30.885680
+Create Date: 2026-11-26 04:21:14.847510
 
 """
 from alembic import op
@@ -10,7 +11,7 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = 'e08ca29126ef'
+revision = 'b3d768f08b8d'
 down_revision = '7e59dced64ad'
 branch_labels = None
 depends_on = None
@@ -55,6 +56,25 @@ def upgrade():
     sa.PrimaryKeyConstraint('id', name=op.f('pk_attribute_definitions')),
     sa.UniqueConstraint('category_id', 'code', name=op.f('uq_attribute_definitions_category_id_code'))
     )
+    op.create_table('company_documents',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('company_id', sa.Integer(), nullable=False),
+    sa.Column('kind', sa.String(length=30), nullable=False),
+    sa.Column('original_name', sa.String(length=200), nullable=False),
+    sa.Column('storage_key', sa.String(length=80), nullable=False),
+    sa.Column('content_type', sa.String(length=80), nullable=False),
+    sa.Column('size', sa.Integer(), nullable=False),
+    sa.Column('sha256', sa.String(length=64), nullable=False),
+    sa.Column('uploaded_by_id', sa.Integer(), nullable=True),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['company_id'], ['companies.id'], name=op.f('fk_company_documents_company_id_companies'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['uploaded_by_id'], ['users.id'], name=op.f('fk_company_documents_uploaded_by_id_users'), ondelete='SET NULL'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_company_documents')),
+    sa.UniqueConstraint('storage_key', name=op.f('uq_company_documents_storage_key'))
+    )
+    with op.batch_alter_table('company_documents', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_company_documents_company_id'), ['company_id'], unique=False)
+
     op.create_table('fx_rates',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('base', sa.String(length=3), nullable=False),
@@ -204,6 +224,10 @@ def downgrade():
 
     op.drop_table('listings')
     op.drop_table('fx_rates')
+    with op.batch_alter_table('company_documents', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_company_documents_company_id'))
+
+    op.drop_table('company_documents')
     op.drop_table('attribute_definitions')
     with op.batch_alter_table('categories', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_categories_parent_id'))
