@@ -74,6 +74,7 @@ def app(database_url, tmp_path_factory):
             "ENV_NAME": "testing",
             "SQLALCHEMY_DATABASE_URI": database_url,
             "MAIL_FILE_DIR": str(mail_dir),
+            "UPLOAD_DIR": str(tmp_path_factory.mktemp("uploads")),
             "MAIL_SERVER": None,
             "PUBLIC_BASE_URL": "http://localhost",
             "OUTBOX_BACKOFF_BASE": 0.0,
@@ -95,6 +96,7 @@ def _truncate_all(app) -> None:
             if db.engine.dialect.name == "postgresql":
                 conn.execute(sa.text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
             else:
+                conn.execute(sa.text("PRAGMA defer_foreign_keys=ON"))  # listings <-> versions cycle
                 for name in reversed(tables):
                     conn.execute(sa.text(f"DELETE FROM {name}"))
 

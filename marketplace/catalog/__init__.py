@@ -48,7 +48,16 @@ def _money(amount, currency):
 
 
 def init_app(app: Flask) -> None:
-    from marketplace.catalog import admin_views, api, csv_views, seller_views, views  # noqa: F401 - routes
+    from marketplace.catalog import (  # noqa: F401 - routes
+        admin_views,
+        api,
+        csv_api,
+        csv_views,
+        schema_admin_api,
+        schema_admin_views,
+        seller_views,
+        views,
+    )
     from marketplace.catalog.cli import catalog_cli
 
     app.register_blueprint(views.bp)
