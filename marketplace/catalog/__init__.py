@@ -35,6 +35,12 @@ def _listing_state_label(value: str):
         return value
 
 
+def _catalog_roots() -> list:
+    from marketplace.catalog.queries import children_of
+
+    return children_of(None)
+
+
 def _as_list(value) -> list:
     if value is None:
         return []
@@ -72,6 +78,7 @@ def init_app(app: Flask) -> None:
         version_flags=_version_flags,
         attribute_label=_attribute_label,
         as_list=_as_list,
+        catalog_roots=_catalog_roots,
         listing_state_label=_listing_state_label,
         money=_money,
     )

@@ -41,16 +41,27 @@ def _seller_company() -> Company:
     return company
 
 
-@route("/seller/listings/export", "GET", summary="All listings of one of my seller companies as CSV (?company_id=)",
-       tag="catalog", response={"type": "string", "description": "text/csv; charset=utf-8, with a BOM"})
+@route(
+    "/seller/listings/export",
+    "GET",
+    summary="All listings of one of my seller companies as CSV (?company_id=)",
+    tag="catalog",
+    response={"type": "string", "description": "text/csv; charset=utf-8, with a BOM"},
+)
 def export_listings_csv():
     company = _seller_company()
     return csv_response(csv_io.export_listings(company), company.id)
 
 
-@route("/seller/listings/import", "POST", summary="Create and update listings from CSV, all rows or none "
-       "(?company_id=; multipart file, or a text/csv body)", tag="catalog", body=IMPORT_BODY,
-       response=IMPORT_RESULT)
+@route(
+    "/seller/listings/import",
+    "POST",
+    summary="Create and update listings from CSV, all rows or none "
+    "(?company_id=; multipart file, or a text/csv body)",
+    tag="catalog",
+    body=IMPORT_BODY,
+    response=IMPORT_RESULT,
+)
 def import_listings_csv():
     company = _seller_company()
     try:

@@ -33,11 +33,31 @@ BOM = "\ufeff"
 
 CONTENT_COLUMNS = [f"{kind}_{lang}" for lang in LANGUAGES for kind in ("title", "description")]
 COLUMNS = [
-    "id", "category", "hs_code", "origin_ordos", "unit", "moq", "order_multiple", "incoterm",
-    "incoterm_place", "transport_mode", "lead_time_days", *CONTENT_COLUMNS, "prices", "attributes", "state",
+    "id",
+    "category",
+    "hs_code",
+    "origin_ordos",
+    "unit",
+    "moq",
+    "order_multiple",
+    "incoterm",
+    "incoterm_place",
+    "transport_mode",
+    "lead_time_days",
+    *CONTENT_COLUMNS,
+    "prices",
+    "attributes",
+    "state",
 ]
 REQUIRED = (
-    "category", "hs_code", "moq", "incoterm", "incoterm_place", "transport_mode", "lead_time_days", "prices",
+    "category",
+    "hs_code",
+    "moq",
+    "incoterm",
+    "incoterm_place",
+    "transport_mode",
+    "lead_time_days",
+    "prices",
 )
 READ_ONLY = ("state",)
 
@@ -50,29 +70,58 @@ def column_help() -> list[tuple[str, Any]]:
     """(column, explanation) for the import page."""
     return [
         ("id", _l("Empty for a new listing; the number of one of your listings to update it.")),
-        ("category", _l("The code of the most specific category (see the list below). "
-                        "The category of an existing listing cannot be changed.")),
+        (
+            "category",
+            _l(
+                "The code of the most specific category (see the list below). "
+                "The category of an existing listing cannot be changed."
+            ),
+        ),
         ("hs_code", _l("6-digit HS code or 10-digit Chinese tariff line.")),
         ("origin_ordos", _l("1 if made in Ordos, 0 if not; empty for your company's default.")),
-        ("unit", _l("One of %(values)s; empty for the category's default.",
-                    values=", ".join(u.value for u in Unit))),
+        (
+            "unit",
+            _l(
+                "One of %(values)s; empty for the category's default.",
+                values=", ".join(u.value for u in Unit),
+            ),
+        ),
         ("moq", _l("Minimum order quantity, in the unit.")),
-        ("order_multiple", _l("Orders are multiples of this quantity; empty for the minimum order quantity.")),
+        (
+            "order_multiple",
+            _l("Orders are multiples of this quantity; empty for the minimum order quantity."),
+        ),
         ("incoterm", _l("One of %(values)s.", values=", ".join(i.value for i in Incoterm))),
         ("incoterm_place", _l("The named place, e.g. “Erenhot” or “Tianjin port”.")),
         ("transport_mode", _l("One of %(values)s.", values=", ".join(m.value for m in TransportMode))),
         ("lead_time_days", _l("Lead time in days (0 to 365).")),
-        ("title_zh … description_mn", _l("Title and description in Chinese (zh), English (en), Russian (ru) "
-                                         "and Mongolian (mn); leave both empty for a language you do not use.")),
-        ("prices", _l("Price tiers as CURRENCY:FROM_QUANTITY=UNIT_PRICE separated by |, "
-                      "e.g. USD:25=1050.00|USD:100=1010.00|CNY:25=7450.")),
-        ("attributes", _l("The specifications as a JSON object, e.g. "
-                          "{\"mfr\": \"3.0\", \"application\": [\"raffia\"]}; lists for multiple choices.")),
+        (
+            "title_zh … description_mn",
+            _l(
+                "Title and description in Chinese (zh), English (en), Russian (ru) "
+                "and Mongolian (mn); leave both empty for a language you do not use."
+            ),
+        ),
+        (
+            "prices",
+            _l(
+                "Price tiers as CURRENCY:FROM_QUANTITY=UNIT_PRICE separated by |, "
+                "e.g. USD:25=1050.00|USD:100=1010.00|CNY:25=7450."
+            ),
+        ),
+        (
+            "attributes",
+            _l(
+                "The specifications as a JSON object, e.g. "
+                '{"mfr": "3.0", "application": ["raffia"]}; lists for multiple choices.'
+            ),
+        ),
         ("state", _l("Only in the export; ignored on import.")),
     ]
 
 
 # -- errors and results ---------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class RowError:
@@ -93,9 +142,11 @@ class ImportFailed(ValidationFailed):
             errors.setdefault(key, []).append(e.message)
         if message is None:
             count = len({e.row for e in rows})
-            message = _nl("Nothing was imported: %(num)s row has errors. Correct it and upload the file again.",
-                          "Nothing was imported: %(num)s rows have errors. Correct them and upload the file again.",
-                          count)
+            message = _nl(
+                "Nothing was imported: %(num)s row has errors. Correct it and upload the file again.",
+                "Nothing was imported: %(num)s rows have errors. Correct them and upload the file again.",
+                count,
+            )
         super().__init__(errors, message)
         self.rows = rows
 
@@ -114,6 +165,7 @@ class ImportResult:
 
 
 # -- export ---------------------------------------------------------------------------------------
+
 
 def _dec(value: Decimal) -> str:
     return format(value.normalize(), "f")
@@ -141,7 +193,9 @@ def version_cells(listing: Listing, version: ListingVersion, category: Category)
         "incoterm_place": version.incoterm_place,
         "transport_mode": version.transport_mode.value,
         "lead_time_days": str(version.lead_time_days),
-        "prices": "|".join(f"{p.currency}:{_dec(p.min_quantity)}={_dec(p.unit_price)}" for p in version.prices),
+        "prices": "|".join(
+            f"{p.currency}:{_dec(p.min_quantity)}={_dec(p.unit_price)}" for p in version.prices
+        ),
         "attributes": json.dumps(version.attributes or {}, ensure_ascii=False) if version.attributes else "",
         "state": listing.state.value,
     }
@@ -155,17 +209,19 @@ def version_cells(listing: Listing, version: ListingVersion, category: Category)
 
 
 def _company_listings(company: Company) -> list[Listing]:
-    return list(db.session.scalars(
-        sa.select(Listing)
-        .where(Listing.seller_id == company.id)
-        .order_by(Listing.id)
-        .options(
-            selectinload(Listing.working_version).selectinload(ListingVersion.translations),
-            selectinload(Listing.working_version).selectinload(ListingVersion.prices),
-            selectinload(Listing.live_version).selectinload(ListingVersion.translations),
-            selectinload(Listing.live_version).selectinload(ListingVersion.prices),
+    return list(
+        db.session.scalars(
+            sa.select(Listing)
+            .where(Listing.seller_id == company.id)
+            .order_by(Listing.id)
+            .options(
+                selectinload(Listing.working_version).selectinload(ListingVersion.translations),
+                selectinload(Listing.working_version).selectinload(ListingVersion.prices),
+                selectinload(Listing.live_version).selectinload(ListingVersion.translations),
+                selectinload(Listing.live_version).selectinload(ListingVersion.prices),
+            )
         )
-    ))
+    )
 
 
 def export_listings(company: Company) -> str:
@@ -186,6 +242,7 @@ def export_listings(company: Company) -> str:
 
 # -- reading the file -----------------------------------------------------------------------------
 
+
 def decode(data: bytes) -> str:
     """The text of an uploaded file: UTF-8 (with or without BOM) or UTF-16 with a BOM."""
     if len(data) > MAX_BYTES:
@@ -195,9 +252,9 @@ def decode(data: bytes) -> str:
             return data.decode("utf-16")
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise ImportFailed.file(_l(
-            "The file is not UTF-8 text. In Excel, save it as “CSV UTF-8 (comma delimited)”."
-        ))
+        raise ImportFailed.file(
+            _l("The file is not UTF-8 text. In Excel, save it as “CSV UTF-8 (comma delimited)”.")
+        )
 
 
 def _delimiter(text: str) -> str:
@@ -215,7 +272,7 @@ def _read(text: str) -> tuple[list[str], list[tuple[int, list[str]]]]:
     rows: list[tuple[int, list[str]]] = []
     number = 0
     try:
-        for number, record in enumerate(reader, start=1):  # noqa: B007 - used after the loop
+        for number, record in enumerate(reader, start=1):
             if header is None:
                 header = [h.strip().removeprefix(BOM).strip().lower() for h in record]
                 continue
@@ -223,8 +280,9 @@ def _read(text: str) -> tuple[list[str], list[tuple[int, list[str]]]]:
                 continue
             rows.append((number, record))
             if len(rows) > MAX_ROWS:
-                raise ImportFailed.file(_l("The file has more than %(max)s listings. Split it into several files.",
-                                           max=MAX_ROWS))
+                raise ImportFailed.file(
+                    _l("The file has more than %(max)s listings. Split it into several files.", max=MAX_ROWS)
+                )
     except csv.Error:
         raise ImportFailed.file(_l("Row %(row)s cannot be read as CSV: check its quotes.", row=number + 1))
     if not header or not any(header):
@@ -241,8 +299,13 @@ def _check_header(header: list[str]) -> None:
         if name in seen:
             errors.append(RowError(1, name, str(_l("This column appears twice."))))
         elif name not in COLUMNS:
-            errors.append(RowError(1, name or "?", str(_l("Unknown column. The columns are: %(columns)s.",
-                                                          columns=", ".join(COLUMNS)))))
+            errors.append(
+                RowError(
+                    1,
+                    name or "?",
+                    str(_l("Unknown column. The columns are: %(columns)s.", columns=", ".join(COLUMNS))),
+                )
+            )
         seen.add(name)
     for name in REQUIRED:
         if name not in seen:
@@ -255,6 +318,7 @@ def _check_header(header: list[str]) -> None:
 
 # -- one row --------------------------------------------------------------------------------------
 
+
 def _parse_origin(raw: str, errors: list[tuple[str, str]]) -> bool | None:
     value = raw.strip().lower()
     if value == "":
@@ -263,7 +327,9 @@ def _parse_origin(raw: str, errors: list[tuple[str, str]]) -> bool | None:
         return True
     if value in {"0", "no", "n", "false"}:
         return False
-    errors.append(("origin_ordos", str(_l("Write 1 (yes) or 0 (no), or leave it empty for your company's default."))))
+    errors.append(
+        ("origin_ordos", str(_l("Write 1 (yes) or 0 (no), or leave it empty for your company's default.")))
+    )
     return None
 
 
@@ -275,10 +341,18 @@ def _parse_prices(raw: str, errors: list[tuple[str, str]]) -> tuple[list[dict[st
             continue
         match = _TIER.match(part)
         if match is None:
-            errors.append(("prices", str(_l(
-                "“%(tier)s” is not a price tier: write CURRENCY:FROM_QUANTITY=UNIT_PRICE, "
-                "separated by |, e.g. USD:25=1050.00|USD:100=1010.00.", tier=part[:40],
-            ))))
+            errors.append(
+                (
+                    "prices",
+                    str(
+                        _l(
+                            "“%(tier)s” is not a price tier: write CURRENCY:FROM_QUANTITY=UNIT_PRICE, "
+                            "separated by |, e.g. USD:25=1050.00|USD:100=1010.00.",
+                            tier=part[:40],
+                        )
+                    ),
+                )
+            )
             continue
         tiers.append({"currency": match[1], "min_quantity": match[2], "unit_price": match[3].strip()})
         texts.append(part)
@@ -297,9 +371,17 @@ def _parse_attributes(raw: str, errors: list[tuple[str, str]]) -> dict[str, Any]
     except ValueError:  # JSONDecodeError too
         value = None
     if not isinstance(value, dict):
-        errors.append(("attributes", str(_l(
-            "Write the attributes as a JSON object, e.g. {\"mfr\": \"3.0\", \"application\": [\"raffia\"]}."
-        ))))
+        errors.append(
+            (
+                "attributes",
+                str(
+                    _l(
+                        "Write the attributes as a JSON object, "
+                        'e.g. {"mfr": "3.0", "application": ["raffia"]}.'
+                    )
+                ),
+            )
+        )
         return {}
     return value
 
@@ -426,10 +508,19 @@ def _prepare(company: Company, header: list[str], records: list[tuple[int, list[
     for number, record in records:
         cells = {name: _unescape(value) for name, value in zip(header, record, strict=False)}
         if len(record) != len(header):
-            failures.append(RowError(number, "", str(_l(
-                "This row has %(found)s cells but the header has %(expected)s columns.",
-                found=len(record), expected=len(header),
-            ))))
+            failures.append(
+                RowError(
+                    number,
+                    "",
+                    str(
+                        _l(
+                            "This row has %(found)s cells but the header has %(expected)s columns.",
+                            found=len(record),
+                            expected=len(header),
+                        )
+                    ),
+                )
+            )
             continue
         rows.append(_Row(number, cells))
         raw_id = cells.get("id", "").strip()
@@ -437,9 +528,12 @@ def _prepare(company: Company, header: list[str], records: list[tuple[int, list[
             wanted_ids.add(int(raw_id))
     listings = {}
     if wanted_ids:
-        listings = {x.id: x for x in db.session.scalars(
-            sa.select(Listing).where(Listing.id.in_(wanted_ids), Listing.seller_id == company.id)
-        )}
+        listings = {
+            x.id: x
+            for x in db.session.scalars(
+                sa.select(Listing).where(Listing.id.in_(wanted_ids), Listing.seller_id == company.id)
+            )
+        }
     seen_ids: dict[int, int] = {}
     for row in rows:
         raw_id = row.cells.get("id", "").strip()
@@ -447,15 +541,34 @@ def _prepare(company: Company, header: list[str], records: list[tuple[int, list[
         if raw_id:
             listing = listings.get(int(raw_id)) if raw_id.isdigit() else None
             if listing is None:
-                failures.append(RowError(row.number, "id", str(_l(
-                    "Your company has no listing #%(id)s. Leave the id empty to create a new listing.",
-                    id=raw_id[:20],
-                ))))
+                failures.append(
+                    RowError(
+                        row.number,
+                        "id",
+                        str(
+                            _l(
+                                "Your company has no listing #%(id)s. "
+                                "Leave the id empty to create a new listing.",
+                                id=raw_id[:20],
+                            )
+                        ),
+                    )
+                )
                 continue
             if listing.id in seen_ids:
-                failures.append(RowError(row.number, "id", str(_l(
-                    "Listing #%(id)s is already in row %(row)s.", id=listing.id, row=seen_ids[listing.id],
-                ))))
+                failures.append(
+                    RowError(
+                        row.number,
+                        "id",
+                        str(
+                            _l(
+                                "Listing #%(id)s is already in row %(row)s.",
+                                id=listing.id,
+                                row=seen_ids[listing.id],
+                            )
+                        ),
+                    )
+                )
                 continue
             seen_ids[listing.id] = row.number
             row.listing = listing
@@ -463,14 +576,26 @@ def _prepare(company: Company, header: list[str], records: list[tuple[int, list[
             if current is not None:  # columns left out of the file keep their current values
                 row.cells = {**version_cells(listing, current, listing.category), **row.cells}
             if slug and slug != listing.category.slug:
-                failures.append(RowError(row.number, "category", str(_l(
-                    "The category of an existing listing cannot be changed; create a new listing instead."
-                ))))
+                failures.append(
+                    RowError(
+                        row.number,
+                        "category",
+                        str(
+                            _l(
+                                "The category of an existing listing cannot be changed; "
+                                "create a new listing instead."
+                            )
+                        ),
+                    )
+                )
             continue
         category = queries.category_by_slug(slug) if slug else None
         if category is None:
-            message = (_l("Unknown category “%(slug)s”. Use the code of the most specific category.", slug=slug[:64])
-                       if slug else _l("Give the category of the new listing."))
+            message = (
+                _l("Unknown category “%(slug)s”. Use the code of the most specific category.", slug=slug[:64])
+                if slug
+                else _l("Give the category of the new listing.")
+            )
             failures.append(RowError(row.number, "category", str(message)))
         elif not queries.is_leaf(category):
             failures.append(RowError(row.number, "category", str(_l("Choose the most specific category."))))
@@ -488,6 +613,10 @@ def import_listings(actor: User, company: Company, text: str) -> ImportResult:
     rows, failures = _prepare(company, header, records)
     failed_rows = {f.row for f in failures}
     result = ImportResult()
+    # Written before the savepoint on purpose: with SQLite (pysqlite) this INSERT opens the real
+    # transaction, so the savepoint is nested in it and releasing it does not commit early. The
+    # request still commits (or rolls back) once.
+    entry = audit.record("listings.imported", actor=actor, company_id=company.id, rows=len(records))
     with db.session.begin_nested():
         for row in rows:
             if row.number in failed_rows and row.category is None and row.listing is None:
@@ -495,8 +624,15 @@ def import_listings(actor: User, company: Company, text: str) -> ImportResult:
             errors = _import_row(actor, company, row, result)
             failures += [RowError(row.number, column, message) for column, message in errors]
         if failures:
-            failures.sort(key=lambda e: (e.row or 0, COLUMNS.index(e.field) if e.field in COLUMNS else len(COLUMNS)))
+            failures.sort(
+                key=lambda e: (e.row or 0, COLUMNS.index(e.field) if e.field in COLUMNS else len(COLUMNS))
+            )
             raise ImportFailed(failures)  # leaving the block rolls the savepoint back
-    audit.record("listings.imported", actor=actor, company_id=company.id, created=result.created,
-                 updated=result.updated, unchanged=result.unchanged)
+    entry.details = {
+        "rows": len(records),
+        "created": result.created,
+        "updated": result.updated,
+        "unchanged": result.unchanged,
+    }
+    db.session.flush()
     return result

@@ -442,7 +442,7 @@ def save_attribute(
         else:
             required_when = {"attribute": when_code, "not_empty": True}
 
-    if existing is not None and kind is not None and not errors:
+    if existing is not None and kind is not None:
         used = used_values(category, code)
         if used and kind != existing.kind:
             errors["kind"] = [
@@ -454,10 +454,10 @@ def save_attribute(
                     )
                 )
             ]
-        elif used and kind in (AttributeKind.ENUM, AttributeKind.MULTI_ENUM):
+        elif used and kind in (AttributeKind.ENUM, AttributeKind.MULTI_ENUM) and "options" not in errors:
             kept = {o["value"] for o in options}
-            in_use = {x for value in used for x in (value if isinstance(value, list) else [value])}
-            removed = sorted(str(x) for x in in_use - kept)
+            in_use = {str(x) for value in used for x in (value if isinstance(value, list) else [value])}
+            removed = sorted(in_use - kept)
             if removed:
                 errors["options"] = [
                     str(
@@ -507,6 +507,10 @@ def save_attribute(
     return attr
 
 
+def _number(value: Decimal | None) -> str | None:
+    return format(Decimal(value).normalize(), "f") if value is not None else None
+
+
 def _snapshot(attr: AttributeDefinition) -> dict[str, Any]:
     return {
         "kind": attr.kind.value if attr.kind else None,
@@ -515,8 +519,8 @@ def _snapshot(attr: AttributeDefinition) -> dict[str, Any]:
         "condition": attr.condition,
         "required": bool(attr.required),
         "key": bool(attr.is_key),
-        "min": str(attr.min_value) if attr.min_value is not None else None,
-        "max": str(attr.max_value) if attr.max_value is not None else None,
+        "min": _number(attr.min_value),
+        "max": _number(attr.max_value),
         "validator": attr.validator,
         "options": list(attr.options or []),
         "document_kind": attr.document_kind,

@@ -29,7 +29,11 @@ ATTRIBUTE_BODY = {
         "options": {
             "type": "array",
             "description": "enum and multi_enum: at least one",
-            "items": {"type": "object", "required": ["value", "labels"], "properties": {"value": _S, "labels": LANG_MAP}},
+            "items": {
+                "type": "object",
+                "required": ["value", "labels"],
+                "properties": {"value": _S, "labels": LANG_MAP},
+            },
         },
         "document_kind": {"type": "string", "enum": ["", *schema_admin.DOCUMENT_KINDS]},
         "required_when": {

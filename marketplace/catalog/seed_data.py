@@ -1988,7 +1988,7 @@ CATEGORIES: list[dict] = [
             {
                 "code": "mileage",
                 "kind": "decimal",
-                "labels": {"zh": "行驶里程", "en": "Mileage", "ru": "Пробег", "mn": "Явсан зам"},
+                "labels": {"zh": "行驶里程", "en": "Mileage", "ru": "Пробег", "mn": "Явсан зай"},
                 "unit": "km",
                 "condition": "",
                 "required": False,
@@ -2883,7 +2883,7 @@ CATEGORIES: list[dict] = [
                         "labels": {
                             "zh": "机械传动",
                             "en": "Mechanical drive",
-                            "ru": "Гидромеханическая трансмиссия",
+                            "ru": "Механическая (гидромеханическая) трансмиссия",
                             "mn": "Механик дамжуулгатай",
                         },
                     },

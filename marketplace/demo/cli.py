@@ -131,14 +131,22 @@ def load_demo() -> list[tuple[str, str]]:
                 services.decide_verification(admin, company, True, "demo data")
         logins.append((data.kind, email))
     db.session.flush()
+    from marketplace.demo.catalog_demo import load_catalog_demo
+    from marketplace.demo.listings_data import EXTRA_SELLERS
+
+    load_catalog_demo(admin, DEMO_PASSWORD)
+    logins.extend(("seller", spec["email"]) for spec in EXTRA_SELLERS)
     return logins
 
 
 @demo_cli.command("load")
 def load() -> None:
     """Load the demo companies and users (idempotent) and print the logins."""
-    logins = load_demo()
-    db.session.commit()
+    from flask import current_app
+
+    with current_app.test_request_context("/en/"):  # services render translated messages and links
+        logins = load_demo()
+        db.session.commit()
     click.echo(f"Demo logins (password for all: {DEMO_PASSWORD}):")
     for role, email in logins:
         click.echo(f"  {role:<7} {email}")

@@ -9,7 +9,17 @@ bp = localized_blueprint("pages", __name__, template_folder="templates")
 
 @bp.get("/")
 def home():
-    return render_template("pages/home.html")
+    from flask import g
+
+    from marketplace.catalog import queries
+
+    return render_template(
+        "pages/home.html",
+        roots=queries.children_of(None),
+        children_of=queries.children_of,
+        counts=queries.counts_by_category(),
+        latest=queries.latest_visible(g.lang, limit=8),
+    )
 
 
 def init_app(app: Flask) -> None:

@@ -120,9 +120,20 @@ def test_demo_load_is_idempotent(runner, app):
     assert second.exit_code == 0 and "admin@ordos-export.example" in second.output
     with app.app_context():
         companies = list(db.session.scalars(sa.select(Company)))
-        assert len(companies) == 5
+        assert len(companies) == 7
         sellers = [c for c in companies if c.is_seller]
-        assert len(sellers) == 3 and all(c.is_ordos for c in sellers)
+        assert len(sellers) == 5 and all(c.is_ordos for c in sellers)
         assert all(c.verification == VerificationState.VERIFIED for c in sellers)
         assert {c.country for c in companies if not c.is_seller} == {"MN", "RU"}
-        assert db.session.scalar(sa.select(sa.func.count()).select_from(User)) == 6
+        assert db.session.scalar(sa.select(sa.func.count()).select_from(User)) == 8
+        # The demo catalog: at least 60 published listings over the three verticals, in four languages.
+        from marketplace.catalog.models import Category, Listing, ListingVersion
+
+        listings = list(db.session.scalars(sa.select(Listing).where(Listing.is_visible.is_(True))))
+        assert len(listings) >= 60
+        verticals = {db.session.get(Category, x.category_id).vertical.value for x in listings}
+        assert verticals == {"chemicals", "vehicles", "cashmere"}
+        for x in listings:
+            version = db.session.get(ListingVersion, x.live_version_id)
+            assert {t.language for t in version.translations} == {"zh", "en", "ru", "mn"}
+            assert version.prices and version.hs_code
