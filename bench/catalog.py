@@ -440,6 +440,7 @@ def pick_targets(url: str, mail_dir: str, rng: random.Random) -> tuple[list[tupl
             root = categories[root.parent_id]
         root_count = sum(n for cid, n in counts.items() if _root_of(categories, cid) == root.id)
         visible = list(db.session.scalars(sa.select(Listing.id).where(Listing.is_visible.is_(True))))
+        total = db.session.scalar(sa.select(sa.func.count()).select_from(Listing))
         db.session.remove()
         db.engine.dispose()
     ids = rng.sample(visible, k=min(5_000, len(visible)))
@@ -450,7 +451,7 @@ def pick_targets(url: str, mail_dir: str, rng: random.Random) -> tuple[list[tupl
         (f"category (parent, {root_count:,} listings)", [f"/en/c/{root.slug}"]),
         ("listing (random ids)", [f"/en/listings/{i}" for i in ids]),
     ]
-    return targets, {"leaf": leaf.slug, "root": root.slug, "visible": len(visible)}
+    return targets, {"leaf": leaf.slug, "root": root.slug, "visible": len(visible), "total": total}
 
 
 def _root_of(categories, cid: int) -> int:
@@ -546,6 +547,18 @@ def machine_busy_seconds() -> float:
     """CPU time spent by the whole machine (all cores, not idle nor waiting for I/O)."""
     fields = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
     return (sum(fields[:8]) - fields[3] - fields[4]) / os.sysconf("SC_CLK_TCK")
+
+
+def wait_for_quiet(max_wait: float, threshold: float = 0.3) -> float:
+    """Wait (at most `max_wait` s) until the machine has been nearly idle (< `threshold` cores busy)
+    for 2 s, so that other jobs on the host disturb a measurement less; returns the seconds waited."""
+    t0 = time.monotonic()
+    quiet = 0
+    while time.monotonic() - t0 < max_wait and quiet < 2:
+        busy0, w0 = machine_busy_seconds(), time.perf_counter()
+        time.sleep(1.0)
+        quiet = quiet + 1 if (machine_busy_seconds() - busy0) / (time.perf_counter() - w0) < threshold else 0
+    return time.monotonic() - t0
 
 
 class CpuMeter:
@@ -784,6 +797,13 @@ def main() -> int:
     parser.add_argument(
         "--profile", type=int, default=0, metavar="N", help="then profile N requests per page"
     )
+    parser.add_argument(
+        "--wait-quiet",
+        type=float,
+        default=60.0,
+        metavar="S",
+        help="before each target, wait up to S s for the machine to be idle (0: do not wait)",
+    )
     parser.add_argument("--keep", action="store_true", help="keep the database (prints its URL)")
     parser.add_argument(
         "--patch-pager",
@@ -821,14 +841,18 @@ def main() -> int:
             pids = worker_pids(proc.pid)
             results = []
             for label, paths in targets:
-                log(f"driving {label}: {paths[0]}{' …' if len(paths) > 1 else ''}")
+                waited = wait_for_quiet(args.wait_quiet) if args.wait_quiet else 0
+                log(
+                    f"driving {label}: {paths[0]}{' …' if len(paths) > 1 else ''} "
+                    f"(waited {waited:.0f} s for an idle machine)"
+                )
                 r = drive(port, paths, args.clients, args.duration, args.warmup, rng, pids, postgres)
                 results.append((label, paths, r))
             stop(proc)
 
         bare = results[0][2]["rps"]
         print(
-            f"\nbackend={backend} listings={args.listings:,} (visible {info['visible']:,})"
+            f"\nbackend={backend} listings={info['total']:,} (visible {info['visible']:,})"
             + (f" load={load_s:.1f} s" if load_s is not None else "")
             + f" gunicorn -w {args.workers} -k {args.worker_class}"
             + (f" --threads {args.threads}" if args.threads > 1 else "")
@@ -867,6 +891,7 @@ def main() -> int:
             )
 
         if args.profile:
+            wait_for_quiet(args.wait_quiet)
             pages = [(label, paths[0]) for label, paths in targets[1:]]
             profile_pages(url, tmp, pages, args.profile)
         if args.keep:

@@ -59,7 +59,6 @@ REQUIRED = (
     "lead_time_days",
     "prices",
 )
-READ_ONLY = ("state",)
 
 # Cells a spreadsheet would run as a formula are exported with a leading apostrophe (and read back).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -208,18 +207,23 @@ def version_cells(listing: Listing, version: ListingVersion, category: Category)
     return cells
 
 
+def _with_versions() -> list:
+    """Loader options: both versions of a listing with their content and prices, in batches."""
+    return [
+        selectinload(Listing.working_version).selectinload(ListingVersion.translations),
+        selectinload(Listing.working_version).selectinload(ListingVersion.prices),
+        selectinload(Listing.live_version).selectinload(ListingVersion.translations),
+        selectinload(Listing.live_version).selectinload(ListingVersion.prices),
+    ]
+
+
 def _company_listings(company: Company) -> list[Listing]:
     return list(
         db.session.scalars(
             sa.select(Listing)
             .where(Listing.seller_id == company.id)
             .order_by(Listing.id)
-            .options(
-                selectinload(Listing.working_version).selectinload(ListingVersion.translations),
-                selectinload(Listing.working_version).selectinload(ListingVersion.prices),
-                selectinload(Listing.live_version).selectinload(ListingVersion.translations),
-                selectinload(Listing.live_version).selectinload(ListingVersion.prices),
-            )
+            .options(*_with_versions())
         )
     )
 
@@ -296,13 +300,15 @@ def _check_header(header: list[str]) -> None:
     errors = []
     seen: set[str] = set()
     for name in header:
+        if not name:
+            continue  # an unnamed column (e.g. a trailing separator) is ignored
         if name in seen:
             errors.append(RowError(1, name, str(_l("This column appears twice."))))
         elif name not in COLUMNS:
             errors.append(
                 RowError(
                     1,
-                    name or "?",
+                    name,
                     str(_l("Unknown column. The columns are: %(columns)s.", columns=", ".join(COLUMNS))),
                 )
             )
@@ -313,7 +319,7 @@ def _check_header(header: list[str]) -> None:
     if not any(c.startswith("title_") for c in seen):
         errors.append(RowError(1, "title_*", str(_l("Add at least one title column, e.g. title_en."))))
     if errors:
-        raise ImportFailed(errors, message=_l("The header row is not valid: nothing was imported."))
+        raise ImportFailed(errors, message=_l("Nothing was imported: the header row is not valid."))
 
 
 # -- one row --------------------------------------------------------------------------------------
@@ -398,17 +404,22 @@ def _column_of(key: str) -> str:
     return key
 
 
-def _service_errors(exc: ValidationFailed, tier_texts: list[str]) -> list[tuple[str, str]]:
+def _service_errors(
+    exc: ValidationFailed, tier_texts: list[str], skip: set[str] | None = None
+) -> list[tuple[str, str]]:
+    """(column, message) pairs of a service's errors, leaving out whole-column errors of `skip`."""
     out = []
     for key, messages in exc.errors.items():
         column = _column_of(key)
+        if skip and column in skip and not re.match(r"^prices\.\d+\.", key):
+            continue
         prefix = ""
         parts = key.split(".")
         if parts[0] == "prices" and len(parts) > 1 and parts[1].isdigit() and int(parts[1]) < len(tier_texts):
             prefix = f"{tier_texts[int(parts[1])]}: "
         for message in messages:
             out.append((column, prefix + str(message)))
-    if not out:
+    if not out and not skip:
         out.append(("", str(exc.message)))
     return out
 
@@ -476,7 +487,7 @@ def _import_row(actor: User, company: Company, row: _Row, result: ImportResult) 
         try:
             services.clean_listing(category, data, company)
         except ValidationFailed as exc:
-            errors += [e for e in _service_errors(exc, tier_texts) if e[0] not in failed]
+            errors += _service_errors(exc, tier_texts, skip=failed)
         return errors
     try:
         with db.session.begin_nested():
@@ -506,8 +517,9 @@ def _prepare(company: Company, header: list[str], records: list[tuple[int, list[
     failures: list[RowError] = []
     wanted_ids = set()
     for number, record in records:
-        cells = {name: _unescape(value) for name, value in zip(header, record, strict=False)}
-        if len(record) != len(header):
+        cells = {name: _unescape(value) for name, value in zip(header, record, strict=False) if name}
+        extra = record[len(header) :]
+        if len(record) < len(header) or any(cell.strip() for cell in extra):
             failures.append(
                 RowError(
                     number,
@@ -531,7 +543,9 @@ def _prepare(company: Company, header: list[str], records: list[tuple[int, list[
         listings = {
             x.id: x
             for x in db.session.scalars(
-                sa.select(Listing).where(Listing.id.in_(wanted_ids), Listing.seller_id == company.id)
+                sa.select(Listing)
+                .where(Listing.id.in_(wanted_ids), Listing.seller_id == company.id)
+                .options(*_with_versions())
             )
         }
     seen_ids: dict[int, int] = {}
