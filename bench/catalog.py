@@ -158,26 +158,7 @@ def make_app(url: str, mail_dir: str, env_name: str = "testing"):
             "MAIL_FILE_DIR": mail_dir,
         }
     )
-    if os.environ.get("BENCH_PATCH_PAGER") == "1":
-        patch_pager(app)
     return app
-
-
-PAGER_BUG = "{% set _ = args.update("
-
-
-def patch_pager(app) -> bool:
-    """Bench-only workaround (--patch-pager): catalog/category.html assigns `_` in its pager, which
-    shadows gettext, so every category page with more than one page of results fails with a 500.
-    Serve a copy of the template with the variable renamed; the marketplace files are not touched."""
-    from jinja2 import ChoiceLoader, DictLoader
-
-    source = (ROOT / "marketplace/catalog/templates/catalog/category.html").read_text(encoding="utf-8")
-    if PAGER_BUG not in source:
-        return False
-    fixed = source.replace(PAGER_BUG, "{% set _bench_unused = args.update(")
-    app.jinja_loader = ChoiceLoader([DictLoader({"catalog/category.html": fixed}), app.jinja_loader])
-    return True
 
 
 def seed_reference_data(app) -> list[tuple[int, bool]]:
@@ -805,14 +786,7 @@ def main() -> int:
         help="before each target, wait up to S s for the machine to be idle (0: do not wait)",
     )
     parser.add_argument("--keep", action="store_true", help="keep the database (prints its URL)")
-    parser.add_argument(
-        "--patch-pager",
-        action="store_true",
-        help="serve category.html with its pager bug worked around (see patch_pager)",
-    )
     args = parser.parse_args()
-    if args.patch_pager:
-        os.environ["BENCH_PATCH_PAGER"] = "1"  # read by make_app and by bench/catalog_wsgi.py
 
     tmp = tempfile.mkdtemp(prefix="bench-catalog-")
     rng = random.Random(7)
@@ -858,11 +832,6 @@ def main() -> int:
             + (f" --threads {args.threads}" if args.threads > 1 else "")
             + f" clients={args.clients} duration={args.duration:g} s/target (+{args.warmup:g} s warm-up)"
         )
-        if args.patch_pager:
-            print(
-                "Served with --patch-pager: category.html's pager bug (`{% set _ = ... %}` shadows gettext, "
-                "500 on every multi-page category) worked around in the benchmark process only."
-            )
         print(
             "The load generator runs on the same 2 cores as gunicorn"
             + (" and PostgreSQL" if postgres else "")

@@ -30,12 +30,6 @@ app = create_app(
 )
 
 
-if os.environ.get("BENCH_PATCH_PAGER") == "1":
-    from bench.catalog import patch_pager
-
-    patch_pager(app)
-
-
 @app.get("/bench/bare")
 def bench_bare():
     return "ok"

@@ -13,11 +13,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from flask_migrate import upgrade  # noqa: E402
+from flask_migrate import upgrade
 
-from marketplace import create_app  # noqa: E402
-from marketplace.core import outbox  # noqa: E402
-from marketplace.extensions import db  # noqa: E402
+from marketplace import create_app
+from marketplace.core import outbox
+from marketplace.extensions import db
 
 
 @outbox.handler("bench.noop")

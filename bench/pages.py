@@ -15,11 +15,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from flask_migrate import upgrade  # noqa: E402
+from flask_migrate import upgrade
 
-from marketplace import create_app  # noqa: E402
-from marketplace.demo.cli import DEMO_PASSWORD, load_demo  # noqa: E402
-from marketplace.extensions import db  # noqa: E402
+from marketplace import create_app
+from marketplace.demo.cli import DEMO_PASSWORD, load_demo
+from marketplace.extensions import db
 
 
 def main(n: int) -> None:
@@ -34,11 +34,21 @@ def main(n: int) -> None:
     client = app.test_client()
     page = client.get("/en/login").get_data(as_text=True)
     token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
-    r = client.post("/en/login", data={"email": "admin@ordos-export.example",
-                                       "password": DEMO_PASSWORD, "csrf_token": token})
+    r = client.post(
+        "/en/login",
+        data={"email": "admin@ordos-export.example", "password": DEMO_PASSWORD, "csrf_token": token},
+    )
     assert r.status_code == 302, r.status_code
-    urls = ["/en/", "/ru/dashboard", "/mn/companies/2", "/zh/admin/", "/en/admin/companies",
-            "/en/admin/audit", "/api/v1/openapi.json", "/healthz"]
+    urls = [
+        "/en/",
+        "/ru/dashboard",
+        "/mn/companies/2",
+        "/zh/admin/",
+        "/en/admin/companies",
+        "/en/admin/audit",
+        "/api/v1/openapi.json",
+        "/healthz",
+    ]
     print(f"backend={url.split(':', 1)[0]} requests/page={n}")
     for u in urls:
         times = []

@@ -65,6 +65,7 @@ def commit():
 
 # -- catalog ---------------------------------------------------------------------------------------
 
+
 def seed_catalog():
     from marketplace.catalog.seeding import seed_categories
 
@@ -86,7 +87,10 @@ def pp_data(**overrides):
         attributes={"cas_numbers": "9003-07-0", "pp_type": "homopolymer", "mfr": "3.0"},
         content={
             "zh": {"title": "聚丙烯 T30S 拉丝级", "description": "鄂尔多斯产 PP 均聚物，25 公斤袋装。"},
-            "en": {"title": "Polypropylene T30S raffia grade", "description": "PP homopolymer made in Ordos."},
+            "en": {
+                "title": "Polypropylene T30S raffia grade",
+                "description": "PP homopolymer made in Ordos.",
+            },
         },
         prices=[
             {"currency": "USD", "min_quantity": "25", "unit_price": "1050.00"},

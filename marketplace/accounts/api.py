@@ -478,27 +478,53 @@ def accept_invitation(token: str):
     return jsonify(member_json(m))
 
 
-@route("/companies/<int:company_id>/documents", "GET", summary="Registration documents of a company",
-       tag="companies", response=_list({"type": "object"}))
+@route(
+    "/companies/<int:company_id>/documents",
+    "GET",
+    summary="Registration documents of a company",
+    tag="companies",
+    response=_list({"type": "object"}),
+)
 def list_documents(company_id: int):
     company = services.company_for_member(current_api_user(), company_id)
-    return jsonify(items=[
-        {"id": d.id, "kind": d.kind, "name": d.original_name, "size": d.size, "uploaded_at": _dt(d.created_at)}
-        for d in services.company_documents(company)
-    ])
+    return jsonify(
+        items=[
+            {
+                "id": d.id,
+                "kind": d.kind,
+                "name": d.original_name,
+                "size": d.size,
+                "uploaded_at": _dt(d.created_at),
+            }
+            for d in services.company_documents(company)
+        ]
+    )
 
 
-@route("/companies/<int:company_id>/documents", "POST",
-       summary="Upload a registration document (multipart: kind, file)", tag="companies",
-       body={"multipart": True, "type": "object", "required": ["kind", "file"],
-             "properties": {"kind": {"type": "string", "enum": ["business_licence", "customs_registration", "other"]},
-                            "file": {"type": "string", "format": "binary"}}},
-       response={"type": "object"}, status=201)
+@route(
+    "/companies/<int:company_id>/documents",
+    "POST",
+    summary="Upload a registration document (multipart: kind, file)",
+    tag="companies",
+    body={
+        "multipart": True,
+        "type": "object",
+        "required": ["kind", "file"],
+        "properties": {
+            "kind": {"type": "string", "enum": ["business_licence", "customs_registration", "other"]},
+            "file": {"type": "string", "format": "binary"},
+        },
+    },
+    response={"type": "object"},
+    status=201,
+)
 def upload_document(company_id: int):
     user = current_api_user()
     company = services.company_for_member(user, company_id, allow_admin=False)
     d = services.add_company_document(user, company, request.form.get("kind", ""), request.files.get("file"))
-    return jsonify(id=d.id, kind=d.kind, name=d.original_name, size=d.size, uploaded_at=_dt(d.created_at)), 201
+    return jsonify(
+        id=d.id, kind=d.kind, name=d.original_name, size=d.size, uploaded_at=_dt(d.created_at)
+    ), 201
 
 
 def resolve_token(secret: str):

@@ -386,11 +386,17 @@ def add_company_document(actor: User, company: Company, kind: str, upload) -> Co
     if kind not in DOCUMENT_KINDS:
         raise ValidationFailed({"kind": [str(_l("Choose one of the listed values."))]})
     stored = uploads.store(
-        upload, allowed=uploads.DOCUMENT_TYPES | uploads.IMAGE_TYPES, max_bytes=uploads.MAX_DOCUMENT_BYTES
+        upload, allowed=uploads.DOCUMENT_TYPES | uploads.IMAGE_TYPES, max_bytes=uploads.max_document_bytes()
     )
     document = CompanyDocument(
-        company_id=company.id, kind=kind, original_name=stored.original_name, storage_key=stored.storage_key,
-        content_type=stored.content_type, size=stored.size, sha256=stored.sha256, uploaded_by_id=actor.id,
+        company_id=company.id,
+        kind=kind,
+        original_name=stored.original_name,
+        storage_key=stored.storage_key,
+        content_type=stored.content_type,
+        size=stored.size,
+        sha256=stored.sha256,
+        uploaded_by_id=actor.id,
     )
     db.session.add(document)
     db.session.flush()
@@ -401,7 +407,9 @@ def add_company_document(actor: User, company: Company, kind: str, upload) -> Co
 def company_documents(company: Company) -> list[CompanyDocument]:
     return list(
         db.session.scalars(
-            sa.select(CompanyDocument).where(CompanyDocument.company_id == company.id).order_by(CompanyDocument.id)
+            sa.select(CompanyDocument)
+            .where(CompanyDocument.company_id == company.id)
+            .order_by(CompanyDocument.id)
         )
     )
 

@@ -21,10 +21,10 @@ from marketplace.accounts.forms import (
     company_data,
 )
 from marketplace.accounts.states import MemberRole, verification
+from marketplace.core import uploads
 from marketplace.core.db import mark_rollback
 from marketplace.core.errors import UserError, ValidationFailed
 from marketplace.core.forms import apply_errors
-from marketplace.core import uploads
 from marketplace.core.i18n import localized_blueprint
 
 bp = localized_blueprint("accounts", __name__, template_folder="templates")
@@ -273,7 +273,9 @@ def request_verification(company_id: int):
 def upload_document(company_id: int):
     company = services.company_for_member(current_user, company_id, allow_admin=False)
     try:
-        services.add_company_document(current_user, company, request.form.get("kind", ""), request.files.get("file"))
+        services.add_company_document(
+            current_user, company, request.form.get("kind", ""), request.files.get("file")
+        )
     except ValidationFailed as exc:
         mark_rollback()
         for messages in exc.errors.values():

@@ -47,14 +47,24 @@ def queue():
     if state not in {s.value for s in ListingState}:
         state = ListingState.PENDING.value
     listings = queries.moderation_queue(
-        vertical=vertical, flagged=flagged, seller_id=_int_arg("seller"), older_than_days=_int_arg("age"),
+        vertical=vertical,
+        flagged=flagged,
+        seller_id=_int_arg("seller"),
+        older_than_days=_int_arg("age"),
         state=state,
     )
     cards = {c.listing.id: c for c in queries.cards_for(listings, g.lang, use_working=True)}
-    sellers = db.session.scalars(db.select(Company).where(Company.kind == CompanyKind.SELLER).order_by(Company.legal_name_latin))
+    sellers = db.session.scalars(
+        db.select(Company).where(Company.kind == CompanyKind.SELLER).order_by(Company.legal_name_latin)
+    )
     return render_template(
-        "catalog/admin_queue.html", listings=listings, cards=cards, verticals=list(Vertical), sellers=list(sellers),
-        states=list(ListingState), args=request.args,
+        "catalog/admin_queue.html",
+        listings=listings,
+        cards=cards,
+        verticals=list(Vertical),
+        sellers=list(sellers),
+        states=list(ListingState),
+        args=request.args,
     )
 
 
@@ -83,8 +93,11 @@ def review(listing_id: int):
         reason = request.form.get("reason", "")
         try:
             if action == "approve":
-                services.approve_listing(current_user, listing,
-                                         acknowledge_controlled=request.form.get("acknowledge_controlled") == "1")
+                services.approve_listing(
+                    current_user,
+                    listing,
+                    acknowledge_controlled=request.form.get("acknowledge_controlled") == "1",
+                )
                 flash(_("The listing is published."), "success")
             elif action == "reject":
                 services.reject_listing(current_user, listing, reason)
@@ -104,8 +117,14 @@ def review(listing_id: int):
     working = queries.load_version(listing.working_version_id) if listing.working_version_id else None
     changes = version_diff(live, working, schema, g.lang) if working else []
     return render_template(
-        "catalog/admin_review.html", listing=listing, live=live, working=working, changes=changes,
-        history=moderation.history(listing), errors=errors, seller=db.session.get(Company, listing.seller_id),
+        "catalog/admin_review.html",
+        listing=listing,
+        live=live,
+        working=working,
+        changes=changes,
+        history=moderation.history(listing),
+        errors=errors,
+        seller=db.session.get(Company, listing.seller_id),
         allowed=moderation.allowed(listing),
     ), (422 if errors else 200)
 
@@ -120,14 +139,26 @@ def fx_rates():
             errors = {"as_of": [_("Enter a date as YYYY-MM-DD.")]}
         if not errors:
             try:
-                services.set_fx_rate(current_user, request.form.get("base", ""), request.form.get("quote", ""),
-                                     request.form.get("rate", ""), as_of)
+                services.set_fx_rate(
+                    current_user,
+                    request.form.get("base", ""),
+                    request.form.get("quote", ""),
+                    request.form.get("rate", ""),
+                    as_of,
+                )
             except ValidationFailed as exc:
                 mark_rollback()
                 errors = exc.errors
             else:
                 flash(_("The rate is saved."), "success")
                 return redirect(url_for("catalog_admin.fx_rates"))
-    rates = db.session.scalars(db.select(FxRate).order_by(FxRate.as_of.desc(), FxRate.base, FxRate.quote).limit(200))
-    return render_template("catalog/admin_fx.html", rates=list(rates), errors=errors, form=request.form,
-                           today=date.today().isoformat()), (422 if errors else 200)
+    rates = db.session.scalars(
+        db.select(FxRate).order_by(FxRate.as_of.desc(), FxRate.base, FxRate.quote).limit(200)
+    )
+    return render_template(
+        "catalog/admin_fx.html",
+        rates=list(rates),
+        errors=errors,
+        form=request.form,
+        today=date.today().isoformat(),
+    ), (422 if errors else 200)

@@ -32,8 +32,11 @@ def fx(base: str, quote: str, rate: str, as_of: str | None) -> None:
     from marketplace.catalog.models import FxRate
 
     day = date.fromisoformat(as_of) if as_of else date.today()
-    row = db.session.scalar(db.select(FxRate).where(FxRate.base == base.upper(), FxRate.quote == quote.upper(),
-                                                    FxRate.as_of == day))
+    row = db.session.scalar(
+        db.select(FxRate).where(
+            FxRate.base == base.upper(), FxRate.quote == quote.upper(), FxRate.as_of == day
+        )
+    )
     if row is None:
         row = FxRate(base=base.upper(), quote=quote.upper(), as_of=day)
         db.session.add(row)

@@ -67,7 +67,10 @@ def import_listings_csv():
     try:
         upload = request.files.get("file")
         if upload is not None and upload.filename:
-            data = upload.stream.read(csv_io.MAX_BYTES + 1)
+            try:
+                data = upload.stream.read(csv_io.MAX_BYTES + 1)
+            finally:
+                upload.close()
         elif request.mimetype == "text/csv":
             data = request.get_data()
         else:

@@ -60,7 +60,10 @@ def import_csv():
     try:
         if upload is None or not upload.filename:
             raise csv_io.ImportFailed.file(_("Choose a CSV file to upload."))
-        text = csv_io.decode(upload.stream.read(csv_io.MAX_BYTES + 1))
+        try:
+            text = csv_io.decode(upload.stream.read(csv_io.MAX_BYTES + 1))
+        finally:
+            upload.close()
         result = csv_io.import_listings(current_user, company, text)
     except csv_io.ImportFailed as exc:
         mark_rollback()

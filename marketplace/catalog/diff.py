@@ -28,7 +28,9 @@ def _terms(v: ListingVersion) -> dict[str, str]:
     }
 
 
-def version_diff(before: ListingVersion | None, after: ListingVersion, schema: Schema, lang: str) -> list[Change]:
+def version_diff(
+    before: ListingVersion | None, after: ListingVersion, schema: Schema, lang: str
+) -> list[Change]:
     """Field-by-field changes; with no approved version, every field of `after` is listed."""
     changes: list[Change] = []
 
@@ -54,7 +56,9 @@ def version_diff(before: ListingVersion | None, after: ListingVersion, schema: S
     def prices(v: ListingVersion | None) -> str:
         if v is None:
             return ""
-        return "; ".join(f"{p.currency} ≥{p.min_quantity.normalize()}: {p.unit_price.normalize()}" for p in v.prices)
+        return "; ".join(
+            f"{p.currency} ≥{p.min_quantity.normalize()}: {p.unit_price.normalize()}" for p in v.prices
+        )
 
     add("prices", prices(before), prices(after))
 

@@ -90,5 +90,5 @@ def submitted_values(form: MultiDict) -> dict[str, Any]:
     values: dict[str, Any] = {}
     for key in form:
         items = form.getlist(key)
-        values[key] = items if len(items) > 1 or key.startswith("attr-") and len(items) > 1 else items[0]
+        values[key] = items if len(items) > 1 or (key.startswith("attr-") and len(items) > 1) else items[0]
     return values

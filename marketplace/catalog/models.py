@@ -41,7 +41,8 @@ class Category(Base):
 
     parent: Mapped[Category | None] = relationship(remote_side=[id])
     attributes: Mapped[list[AttributeDefinition]] = relationship(
-        back_populates="category", order_by="AttributeDefinition.position",
+        back_populates="category",
+        order_by="AttributeDefinition.position",
         cascade="all, delete-orphan",
     )
 
@@ -110,7 +111,9 @@ class Listing(TimestampMixin, Base):
 
     seller = relationship("Company")
     category: Mapped[Category] = relationship()
-    live_version: Mapped[ListingVersion | None] = relationship(foreign_keys=[live_version_id], post_update=True)
+    live_version: Mapped[ListingVersion | None] = relationship(
+        foreign_keys=[live_version_id], post_update=True
+    )
     working_version: Mapped[ListingVersion | None] = relationship(
         foreign_keys=[working_version_id], post_update=True
     )
@@ -146,10 +149,13 @@ class ListingVersion(Base):
         back_populates="version", cascade="all, delete-orphan", order_by="ListingTranslation.language"
     )
     prices: Mapped[list[PriceTier]] = relationship(
-        back_populates="version", cascade="all, delete-orphan",
+        back_populates="version",
+        cascade="all, delete-orphan",
         order_by="(PriceTier.currency, PriceTier.min_quantity)",
     )
-    files: Mapped[list[ListingFile]] = relationship(secondary=listing_version_files, order_by="ListingFile.id")
+    files: Mapped[list[ListingFile]] = relationship(
+        secondary=listing_version_files, order_by="ListingFile.id"
+    )
 
 
 class ListingTranslation(Base):
@@ -172,7 +178,9 @@ class PriceTier(Base):
     __table_args__ = (sa.UniqueConstraint("version_id", "currency", "min_quantity"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    version_id: Mapped[int] = mapped_column(sa.ForeignKey("listing_versions.id", ondelete="CASCADE"), index=True)
+    version_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("listing_versions.id", ondelete="CASCADE"), index=True
+    )
     currency: Mapped[str] = mapped_column(sa.String(3))
     min_quantity: Mapped[Decimal] = mapped_column(QUANTITY)
     unit_price: Mapped[Decimal] = mapped_column(AMOUNT)

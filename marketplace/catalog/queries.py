@@ -20,7 +20,7 @@ from marketplace.catalog.models import (
     ListingVersion,
     PriceTier,
 )
-from marketplace.catalog.schema import FALLBACK, Schema, in_language, schema_for
+from marketplace.catalog.schema import FALLBACK, Schema, schema_for
 from marketplace.catalog.states import AttributeKind, FileKind, ListingState
 from marketplace.core.money import Money
 from marketplace.extensions import db
@@ -31,12 +31,15 @@ DEFAULT_CURRENCY = {"zh": "CNY", "en": "USD", "ru": "RUB", "mn": "MNT"}
 
 # -- categories (a small table: loaded once per request) ------------------------------------------
 
+
 def all_categories() -> list[Category]:
     cached = g.get("_categories")
     if cached is None:
         cached = list(
             db.session.scalars(
-                sa.select(Category).options(selectinload(Category.attributes)).order_by(Category.position, Category.id)
+                sa.select(Category)
+                .options(selectinload(Category.attributes))
+                .order_by(Category.position, Category.id)
             )
         )
         g._categories = cached
@@ -74,6 +77,7 @@ def schema_of(category: Category) -> Schema:
 
 
 # -- listing cards ---------------------------------------------------------------------------------
+
 
 def pick_translation(version: ListingVersion, lang: str):
     by_lang = {t.language: t for t in version.translations}
@@ -126,6 +130,7 @@ def _load_versions(version_ids: list[int]) -> dict[int, ListingVersion]:
 
 def cards_for(listings: list[Listing], lang: str, *, use_working: bool = False) -> list[Card]:
     """Cards for listings in order, loading versions, content, prices, files and sellers in batches."""
+
     def vid(x: Listing) -> int | None:
         return (x.working_version_id or x.live_version_id) if use_working else x.live_version_id
 
@@ -133,7 +138,8 @@ def cards_for(listings: list[Listing], lang: str, *, use_working: bool = False) 
     seller_ids = {x.seller_id for x in listings}
     sellers = (
         {c.id: c for c in db.session.scalars(sa.select(Company).where(Company.id.in_(seller_ids)))}
-        if seller_ids else {}
+        if seller_ids
+        else {}
     )
     cards = []
     for listing in listings:
@@ -142,8 +148,17 @@ def cards_for(listings: list[Listing], lang: str, *, use_working: bool = False) 
             continue
         t = pick_translation(version, lang)
         image = next((f for f in version.files if f.kind == FileKind.IMAGE), None)
-        cards.append(Card(listing, version, t.title if t else f"#{listing.id}", t.language if t else lang,
-                          price_from(version), image, sellers[listing.seller_id]))
+        cards.append(
+            Card(
+                listing,
+                version,
+                t.title if t else f"#{listing.id}",
+                t.language if t else lang,
+                price_from(version),
+                image,
+                sellers[listing.seller_id],
+            )
+        )
     return cards
 
 
@@ -160,7 +175,9 @@ def _attribute_clause(attr: AttributeDefinition, value: Any, dialect: str):
         return column[attr.code].as_boolean().is_(bool(value))
     if attr.kind == AttributeKind.MULTI_ENUM:
         if dialect == "postgresql":
-            return sa.cast(column, sa.dialects.postgresql.JSONB)[attr.code].contains(sa.func.jsonb_build_array(str(value)))
+            return sa.cast(column, sa.dialects.postgresql.JSONB)[attr.code].contains(
+                sa.func.jsonb_build_array(str(value))
+            )
         each = sa.func.json_each(column, f"$.{attr.code}").table_valued("value")
         return sa.exists(sa.select(1).select_from(each).where(each.c.value == str(value)))
     if attr.kind == AttributeKind.DECIMAL:
@@ -211,12 +228,22 @@ def category_page(
     else:
         query = query.order_by(Listing.published_at.desc(), Listing.id.desc())
     page_ids = list(db.session.scalars(query.limit(per_page).offset((max(page, 1) - 1) * per_page)))
-    listings = {x.id: x for x in db.session.scalars(sa.select(Listing).where(Listing.id.in_(page_ids)))} if page_ids else {}
+    listings = (
+        {x.id: x for x in db.session.scalars(sa.select(Listing).where(Listing.id.in_(page_ids)))}
+        if page_ids
+        else {}
+    )
     return cards_for([listings[i] for i in page_ids], lang), total
 
 
-def latest_visible(lang: str, limit: int = 8, seller_id: int | None = None, exclude: int | None = None) -> list[Card]:
-    query = sa.select(Listing).where(Listing.is_visible.is_(True)).order_by(Listing.published_at.desc(), Listing.id.desc())
+def latest_visible(
+    lang: str, limit: int = 8, seller_id: int | None = None, exclude: int | None = None
+) -> list[Card]:
+    query = (
+        sa.select(Listing)
+        .where(Listing.is_visible.is_(True))
+        .order_by(Listing.published_at.desc(), Listing.id.desc())
+    )
     if seller_id is not None:
         query = query.where(Listing.seller_id == seller_id)
     if exclude is not None:
@@ -226,7 +253,9 @@ def latest_visible(lang: str, limit: int = 8, seller_id: int | None = None, excl
 
 def counts_by_category() -> dict[int, int]:
     rows = db.session.execute(
-        sa.select(Listing.category_id, sa.func.count()).where(Listing.is_visible.is_(True)).group_by(Listing.category_id)
+        sa.select(Listing.category_id, sa.func.count())
+        .where(Listing.is_visible.is_(True))
+        .group_by(Listing.category_id)
     )
     direct = dict(rows.all())
     totals: dict[int, int] = {}
@@ -236,6 +265,7 @@ def counts_by_category() -> dict[int, int]:
 
 
 # -- one listing -----------------------------------------------------------------------------------
+
 
 def visible_listing(listing_id: int) -> Listing | None:
     listing = db.session.get(Listing, listing_id)
@@ -249,16 +279,25 @@ def load_version(version_id: int) -> ListingVersion:
 
 
 def seller_listings(company_id: int, lang: str) -> list[tuple[Listing, Card | None]]:
-    listings = list(db.session.scalars(
-        sa.select(Listing).where(Listing.seller_id == company_id).order_by(Listing.updated_at.desc(), Listing.id.desc())
-    ))
+    listings = list(
+        db.session.scalars(
+            sa.select(Listing)
+            .where(Listing.seller_id == company_id)
+            .order_by(Listing.updated_at.desc(), Listing.id.desc())
+        )
+    )
     cards = {c.listing.id: c for c in cards_for(listings, lang, use_working=True)}
     return [(x, cards.get(x.id)) for x in listings]
 
 
 def moderation_queue(
-    *, vertical: str | None = None, flagged: bool | None = None, seller_id: int | None = None,
-    older_than_days: int | None = None, state: str = ListingState.PENDING.value, limit: int = 200,
+    *,
+    vertical: str | None = None,
+    flagged: bool | None = None,
+    seller_id: int | None = None,
+    older_than_days: int | None = None,
+    state: str = ListingState.PENDING.value,
+    limit: int = 200,
 ) -> list[Listing]:
     from datetime import timedelta
 

@@ -135,7 +135,11 @@ def _clean_one(attr: AttributeDefinition, raw: Any) -> Any:
 
 
 def _is_empty(raw: Any) -> bool:
-    return raw is None or (isinstance(raw, str) and not raw.strip()) or (isinstance(raw, list | tuple) and not raw)
+    return (
+        raw is None
+        or (isinstance(raw, str) and not raw.strip())
+        or (isinstance(raw, list | tuple) and not raw)
+    )
 
 
 def clean_attributes(schema: Schema, raw: dict[str, Any]) -> tuple[dict[str, Any], dict[str, list[str]]]:
@@ -168,11 +172,15 @@ def _condition_met(condition: dict[str, Any] | None, values: dict[str, Any]) -> 
     return True
 
 
-def missing_for_submission(schema: Schema, values: dict[str, Any], file_kinds: set[str]) -> dict[str, list[str]]:
+def missing_for_submission(
+    schema: Schema, values: dict[str, Any], file_kinds: set[str]
+) -> dict[str, list[str]]:
     """What must still be filled in or uploaded before the listing can be reviewed."""
     errors: dict[str, list[str]] = {}
     for attr in schema.attributes:
-        needed = attr.required or (attr.required_when is not None and _condition_met(attr.required_when, values))
+        needed = attr.required or (
+            attr.required_when is not None and _condition_met(attr.required_when, values)
+        )
         if not needed:
             continue
         if attr.kind == AttributeKind.DOCUMENT:

@@ -60,7 +60,9 @@ def listings():
     if company is None:
         return render_template("catalog/not_seller.html"), 403
     return render_template(
-        "catalog/seller_listings.html", company=company, rows=queries.seller_listings(company.id, g.lang),
+        "catalog/seller_listings.html",
+        company=company,
+        rows=queries.seller_listings(company.id, g.lang),
         states=ListingState,
     )
 
@@ -74,8 +76,12 @@ def new_listing():
     category = queries.category_by_slug(slug) if slug else None
     if category is None or not queries.is_leaf(category):
         roots = queries.children_of(None)
-        return render_template("catalog/choose_category.html", roots=roots, children_of=queries.children_of,
-                               is_leaf=queries.is_leaf)
+        return render_template(
+            "catalog/choose_category.html",
+            roots=roots,
+            children_of=queries.children_of,
+            is_leaf=queries.is_leaf,
+        )
     if request.method == "POST":
         data = listing_data_from_form(request.form, queries.schema_of(category))
         try:
@@ -83,10 +89,16 @@ def new_listing():
         except ValidationFailed as exc:
             mark_rollback()
             return _editor(None, category, submitted_values(request.form), exc.errors, 422)
-        flash(_("The listing is saved as a draft. Add images and documents, then submit it for review."), "success")
+        flash(
+            _("The listing is saved as a draft. Add images and documents, then submit it for review."),
+            "success",
+        )
         return redirect(url_for("seller.edit_listing", listing_id=listing.id))
-    values = {"unit": category.default_unit.value, "hs_code": category.hs_hint,
-              "origin_ordos": "1" if company.is_ordos else "0"}
+    values = {
+        "unit": category.default_unit.value,
+        "hs_code": category.hs_hint,
+        "origin_ordos": "1" if company.is_ordos else "0",
+    }
     return _editor(None, category, values, {})
 
 
@@ -102,15 +114,22 @@ def edit_listing(listing_id: int):
             return _editor(listing, listing.category, submitted_values(request.form), exc.errors, 422)
         flash(_("Your changes are saved."), "success")
         return redirect(url_for("seller.edit_listing", listing_id=listing.id))
-    return _editor(listing, listing.category, form_values(listing.working_version or listing.live_version), {})
+    return _editor(
+        listing, listing.category, form_values(listing.working_version or listing.live_version), {}
+    )
 
 
 @bp.post("/listings/<int:listing_id>/files")
 def upload_file(listing_id: int):
     listing = services.listing_for_seller(current_user, listing_id)
     try:
-        services.attach_file(current_user, listing, request.form.get("kind", ""), request.files.get("file"),
-                             request.form.get("language", ""))
+        services.attach_file(
+            current_user,
+            listing,
+            request.form.get("kind", ""),
+            request.files.get("file"),
+            request.form.get("language", ""),
+        )
     except ValidationFailed as exc:
         mark_rollback()
         values = form_values(listing.working_version or listing.live_version)
@@ -131,7 +150,9 @@ def remove_file(listing_id: int, file_id: int):
 def submit(listing_id: int):
     listing = services.listing_for_seller(current_user, listing_id)
     try:
-        services.submit_listing(current_user, listing, acknowledge_flags=request.form.get("acknowledge_flags") == "1")
+        services.submit_listing(
+            current_user, listing, acknowledge_flags=request.form.get("acknowledge_flags") == "1"
+        )
     except ValidationFailed as exc:
         mark_rollback()
         values = form_values(listing.working_version or listing.live_version)

@@ -65,6 +65,7 @@ class ListingData:
 
 # -- permissions ---------------------------------------------------------------------------------
 
+
 def require_seller_member(user: User, company: Company) -> None:
     if membership(user, company.id) is None or company.kind != CompanyKind.SELLER:
         raise PermissionDenied(_l("Only members of a seller company can manage its listings."))
@@ -84,6 +85,7 @@ def _require_admin(user: User) -> None:
 
 
 # -- validation ----------------------------------------------------------------------------------
+
 
 def _positive_decimal(raw: Any, field_name: str, errors: dict, *, places: int | None = 3) -> Decimal | None:
     if isinstance(raw, float):
@@ -139,13 +141,20 @@ def clean_listing(category: Category, data: ListingData, seller: Company) -> Cle
     moq = _positive_decimal(data.moq, "moq", errors)
     multiple = _positive_decimal(data.order_multiple or data.moq, "order_multiple", errors)
     if moq is not None and multiple is not None and moq % multiple != 0:
-        errors["order_multiple"] = [str(_l("The minimum order quantity must be a multiple of the order multiple."))]
+        errors["order_multiple"] = [
+            str(_l("The minimum order quantity must be a multiple of the order multiple."))
+        ]
     incoterm = _enum(Incoterm, data.incoterm, "incoterm", errors)
     mode = _enum(TransportMode, data.transport_mode, "transport_mode", errors)
     if incoterm in SEA_ONLY_INCOTERMS and mode is not None and mode != TransportMode.SEA:
         errors["incoterm"] = [
-            str(_l("%(term)s is only for sea or inland waterway transport; use FCA, CPT, CIP, DAP, DPU or DDP.",
-                   term=incoterm.value))
+            str(
+                _l(
+                    "%(term)s is only for sea or inland waterway transport; "
+                    "use FCA, CPT, CIP, DAP, DPU or DDP.",
+                    term=incoterm.value,
+                )
+            )
         ]
     place = (data.incoterm_place or "").strip()
     if not place:
@@ -170,7 +179,9 @@ def clean_listing(category: Category, data: ListingData, seller: Company) -> Cle
         if not title and not description:
             continue
         if not title:
-            errors[f"content.{lang}.title"] = [str(_l("Give a title in this language, or leave both fields empty."))]
+            errors[f"content.{lang}.title"] = [
+                str(_l("Give a title in this language, or leave both fields empty."))
+            ]
         elif len(title) > 160:
             errors[f"content.{lang}.title"] = [str(_l("Use at most 160 characters."))]
         if len(description) > 10000:
@@ -188,7 +199,9 @@ def clean_listing(category: Category, data: ListingData, seller: Company) -> Cle
             continue  # an empty row of the form
         key = f"prices.{i}"
         if currency not in ISO_CURRENCIES:
-            errors[f"{key}.currency"] = [str(_l("Use an ISO 4217 currency code such as USD, CNY, RUB or MNT."))]
+            errors[f"{key}.currency"] = [
+                str(_l("Use an ISO 4217 currency code such as USD, CNY, RUB or MNT."))
+            ]
             continue
         min_q = _positive_decimal(raw_min, f"{key}.min_quantity", errors)
         price = _positive_decimal(raw_price, f"{key}.unit_price", errors, places=None)
@@ -196,8 +209,13 @@ def clean_listing(category: Category, data: ListingData, seller: Company) -> Cle
             continue
         if quantize(price, currency) != price:
             errors[f"{key}.unit_price"] = [
-                str(_l("%(currency)s prices have at most %(digits)s decimals.",
-                       currency=currency, digits=minor_units(currency)))
+                str(
+                    _l(
+                        "%(currency)s prices have at most %(digits)s decimals.",
+                        currency=currency,
+                        digits=minor_units(currency),
+                    )
+                )
             ]
             continue
         if (currency, min_q) in seen:
@@ -210,7 +228,14 @@ def clean_listing(category: Category, data: ListingData, seller: Company) -> Cle
     if moq is not None:
         for currency in {p[0] for p in prices}:
             if min(p[1] for p in prices if p[0] == currency) > moq:
-                errors["prices"] = [str(_l("Each currency needs a price for the minimum order quantity (a break at or below it)."))]
+                errors["prices"] = [
+                    str(
+                        _l(
+                            "Each currency needs a price for the minimum order quantity "
+                            "(a break at or below it)."
+                        )
+                    )
+                ]
 
     schema = schema_for(category)
     attributes, attr_errors = clean_attributes(schema, data.attributes or {})
@@ -218,14 +243,18 @@ def clean_listing(category: Category, data: ListingData, seller: Company) -> Cle
     if errors:
         raise ValidationFailed(errors)
     origin = seller.is_ordos if data.origin_ordos is None else bool(data.origin_ordos)
-    return CleanListing(hs_code, origin, unit, moq, multiple, incoterm, place, mode, lead, attributes, content, prices)
+    return CleanListing(
+        hs_code, origin, unit, moq, multiple, incoterm, place, mode, lead, attributes, content, prices
+    )
 
 
 def control_flags(version: ListingVersion) -> list[v.ControlFlag]:
     cas = [c.strip() for c in str(version.attributes.get("cas_numbers", "")).split(",") if c.strip()]
     return v.controlled_goods_flags(
-        hs_code=version.hs_code, cas_numbers=cas,
-        vehicle_condition=version.attributes.get("condition"), on_date=utcnow().date(),
+        hs_code=version.hs_code,
+        cas_numbers=cas,
+        vehicle_condition=version.attributes.get("condition"),
+        on_date=utcnow().date(),
     )
 
 
@@ -234,6 +263,7 @@ def compute_flags(version: ListingVersion) -> list[str]:
 
 
 # -- versions ------------------------------------------------------------------------------------
+
 
 def _apply(version: ListingVersion, clean: CleanListing) -> None:
     version.hs_code = clean.hs_code
@@ -254,7 +284,9 @@ def _apply(version: ListingVersion, clean: CleanListing) -> None:
         if lang in existing:
             existing[lang].title, existing[lang].description = title, description
         else:
-            version.translations.append(ListingTranslation(language=lang, title=title, description=description))
+            version.translations.append(
+                ListingTranslation(language=lang, title=title, description=description)
+            )
     version.prices.clear()
     db.session.flush()
     for currency, min_q, price in sorted(clean.prices):
@@ -267,24 +299,41 @@ def _apply(version: ListingVersion, clean: CleanListing) -> None:
 
 def _copy(source: ListingVersion, number: int, actor: User) -> ListingVersion:
     copy = ListingVersion(
-        listing_id=source.listing_id, number=number, created_by_id=actor.id, hs_code=source.hs_code,
-        origin_ordos=source.origin_ordos, unit=source.unit, moq=source.moq, order_multiple=source.order_multiple,
-        incoterm=source.incoterm, incoterm_place=source.incoterm_place, transport_mode=source.transport_mode,
-        lead_time_days=source.lead_time_days, attributes=dict(source.attributes), flags=list(source.flags),
+        listing_id=source.listing_id,
+        number=number,
+        created_by_id=actor.id,
+        hs_code=source.hs_code,
+        origin_ordos=source.origin_ordos,
+        unit=source.unit,
+        moq=source.moq,
+        order_multiple=source.order_multiple,
+        incoterm=source.incoterm,
+        incoterm_place=source.incoterm_place,
+        transport_mode=source.transport_mode,
+        lead_time_days=source.lead_time_days,
+        attributes=dict(source.attributes),
+        flags=list(source.flags),
         flags_acknowledged=source.flags_acknowledged,
     )
     copy.translations = [
-        ListingTranslation(language=t.language, title=t.title, description=t.description) for t in source.translations
+        ListingTranslation(language=t.language, title=t.title, description=t.description)
+        for t in source.translations
     ]
     copy.prices = [
-        PriceTier(currency=p.currency, min_quantity=p.min_quantity, unit_price=p.unit_price) for p in source.prices
+        PriceTier(currency=p.currency, min_quantity=p.min_quantity, unit_price=p.unit_price)
+        for p in source.prices
     ]
     copy.files = list(source.files)
     return copy
 
 
 def _next_number(listing: Listing) -> int:
-    return (db.session.scalar(sa.select(sa.func.max(ListingVersion.number)).where(ListingVersion.listing_id == listing.id)) or 0) + 1
+    return (
+        db.session.scalar(
+            sa.select(sa.func.max(ListingVersion.number)).where(ListingVersion.listing_id == listing.id)
+        )
+        or 0
+    ) + 1
 
 
 def working_version(actor: User, listing: Listing) -> ListingVersion:
@@ -306,8 +355,10 @@ def working_version(actor: User, listing: Listing) -> ListingVersion:
 
 def create_listing(actor: User, seller: Company, category: Category, data: ListingData) -> Listing:
     require_seller_member(actor, seller)
-    if category.id is None or any(c.parent_id == category.id for c in db.session.scalars(
-            sa.select(Category).where(Category.parent_id == category.id))):
+    if category.id is None or any(
+        c.parent_id == category.id
+        for c in db.session.scalars(sa.select(Category).where(Category.parent_id == category.id))
+    ):
         raise ValidationFailed({"category": [str(_l("Choose the most specific category."))]})
     clean = clean_listing(category, data, seller)
     listing = Listing(seller_id=seller.id, category_id=category.id, state=S.DRAFT)
@@ -331,7 +382,9 @@ def update_listing(actor: User, listing: Listing, data: ListingData) -> ListingV
     return version
 
 
-def attach_file(actor: User, listing: Listing, kind: str, upload: FileStorage | None, language: str = "") -> ListingFile:
+def attach_file(
+    actor: User, listing: Listing, kind: str, upload: FileStorage | None, language: str = ""
+) -> ListingFile:
     require_seller_member(actor, listing.seller)
     try:
         file_kind = FileKind(kind)
@@ -340,14 +393,20 @@ def attach_file(actor: User, listing: Listing, kind: str, upload: FileStorage | 
     if language and language not in LANGUAGES:
         raise ValidationFailed({"language": [str(_l("Unknown language."))]})
     if file_kind == FileKind.IMAGE:
-        stored = uploads.store(upload, allowed=uploads.IMAGE_TYPES, max_bytes=uploads.MAX_IMAGE_BYTES)
+        stored = uploads.store(upload, allowed=uploads.IMAGE_TYPES, max_bytes=uploads.max_image_bytes())
     else:
-        stored = uploads.store(upload, allowed=uploads.DOCUMENT_TYPES, max_bytes=uploads.MAX_DOCUMENT_BYTES)
+        stored = uploads.store(upload, allowed=uploads.DOCUMENT_TYPES, max_bytes=uploads.max_document_bytes())
     version = working_version(actor, listing)
     record = ListingFile(
-        listing_id=listing.id, kind=file_kind, language=language, original_name=stored.original_name,
-        storage_key=stored.storage_key, content_type=stored.content_type, size=stored.size,
-        sha256=stored.sha256, uploaded_by_id=actor.id,
+        listing_id=listing.id,
+        kind=file_kind,
+        language=language,
+        original_name=stored.original_name,
+        storage_key=stored.storage_key,
+        content_type=stored.content_type,
+        size=stored.size,
+        sha256=stored.sha256,
+        uploaded_by_id=actor.id,
     )
     db.session.add(record)
     version.files.append(record)
@@ -385,8 +444,14 @@ def submit_listing(actor: User, listing: Listing, *, acknowledge_flags: bool = F
     version.submitted_at = utcnow()
     version.rejection_reason = None
     moderation.transition(listing, S.PENDING, actor=actor)
-    audit.record("listing.submitted", actor=actor, subject=listing, company_id=listing.seller_id,
-                 version=version.number, flags=version.flags or None)
+    audit.record(
+        "listing.submitted",
+        actor=actor,
+        subject=listing,
+        company_id=listing.seller_id,
+        version=version.number,
+        flags=version.flags or None,
+    )
 
 
 def approve_listing(admin: User, listing: Listing, *, acknowledge_controlled: bool = False) -> None:
@@ -395,8 +460,13 @@ def approve_listing(admin: User, listing: Listing, *, acknowledge_controlled: bo
     if listing.state != S.PENDING or version is None:
         raise Conflict(_l("Only listings waiting for review can be approved."))
     if version.flags and not acknowledge_controlled:
-        raise ValidationFailed({"acknowledge_controlled": [
-            str(_l("This listing carries export-control flags: confirm that you have checked them."))]})
+        raise ValidationFailed(
+            {
+                "acknowledge_controlled": [
+                    str(_l("This listing carries export-control flags: confirm that you have checked them."))
+                ]
+            }
+        )
     now = utcnow()
     version.decided_at, version.decided_by_id = now, admin.id
     listing.live_version = version
@@ -406,18 +476,36 @@ def approve_listing(admin: User, listing: Listing, *, acknowledge_controlled: bo
     if version.flags:
         listing.controlled_ack_by_id, listing.controlled_ack_at = admin.id, now
     moderation.transition(listing, S.PUBLISHED, actor=admin)
-    audit.record("listing.approved", actor=admin, subject=listing, company_id=listing.seller_id,
-                 version=version.number, flags=version.flags or None)
+    audit.record(
+        "listing.approved",
+        actor=admin,
+        subject=listing,
+        company_id=listing.seller_id,
+        version=version.number,
+        flags=version.flags or None,
+    )
 
 
 def approve_many(admin: User, listing_ids: list[int]) -> list[int]:
     """Bulk approve (unflagged listings only; flagged ones need their own acknowledgement)."""
     _require_admin(admin)
-    listings = list(db.session.scalars(sa.select(Listing).where(Listing.id.in_(listing_ids)).order_by(Listing.id)))
+    listings = list(
+        db.session.scalars(sa.select(Listing).where(Listing.id.in_(listing_ids)).order_by(Listing.id))
+    )
     flagged = [x.id for x in listings if x.working_version is not None and x.working_version.flags]
     if flagged:
-        raise ValidationFailed({"ids": [str(_l("Listings with export-control flags must be approved one by one: %(ids)s.",
-                                              ids=", ".join(map(str, flagged))))]})
+        raise ValidationFailed(
+            {
+                "ids": [
+                    str(
+                        _l(
+                            "Listings with export-control flags must be approved one by one: %(ids)s.",
+                            ids=", ".join(map(str, flagged)),
+                        )
+                    )
+                ]
+            }
+        )
     for listing in listings:
         approve_listing(admin, listing)
     return [x.id for x in listings]
@@ -433,7 +521,9 @@ def reject_listing(admin: User, listing: Listing, reason: str) -> None:
     version = listing.working_version
     version.decided_at, version.decided_by_id, version.rejection_reason = utcnow(), admin.id, reason
     moderation.transition(listing, S.REJECTED, actor=admin, reason=reason)
-    audit.record("listing.rejected", actor=admin, subject=listing, company_id=listing.seller_id, reason=reason)
+    audit.record(
+        "listing.rejected", actor=admin, subject=listing, company_id=listing.seller_id, reason=reason
+    )
 
 
 def unpublish_listing(admin: User, listing: Listing, reason: str) -> None:
@@ -443,10 +533,13 @@ def unpublish_listing(admin: User, listing: Listing, reason: str) -> None:
         raise ValidationFailed({"reason": [str(_l("Say why the listing is taken down."))]})
     moderation.transition(listing, S.UNPUBLISHED, actor=admin, reason=reason)
     listing.is_visible = False
-    audit.record("listing.unpublished", actor=admin, subject=listing, company_id=listing.seller_id, reason=reason)
+    audit.record(
+        "listing.unpublished", actor=admin, subject=listing, company_id=listing.seller_id, reason=reason
+    )
 
 
 # -- FX rates ------------------------------------------------------------------------------------
+
 
 def set_fx_rate(admin: User, base: str, quote: str, rate: Any, as_of: date) -> FxRate:
     _require_admin(admin)
@@ -459,7 +552,9 @@ def set_fx_rate(admin: User, base: str, quote: str, rate: Any, as_of: date) -> F
     value = _positive_decimal(rate, "rate", errors, places=10)
     if errors:
         raise ValidationFailed(errors)
-    row = db.session.scalar(sa.select(FxRate).where(FxRate.base == base, FxRate.quote == quote, FxRate.as_of == as_of))
+    row = db.session.scalar(
+        sa.select(FxRate).where(FxRate.base == base, FxRate.quote == quote, FxRate.as_of == as_of)
+    )
     if row is None:
         row = FxRate(base=base, quote=quote, as_of=as_of)
         db.session.add(row)

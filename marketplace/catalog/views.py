@@ -147,7 +147,9 @@ def render_listing(listing: Listing, version: ListingVersion, *, preview: bool =
         conversions=_conversions(version, currency),
         currency=currency,
         seller=seller,
-        others=[] if preview else queries.latest_visible(g.lang, limit=4, seller_id=listing.seller_id, exclude=listing.id),
+        others=[]
+        if preview
+        else queries.latest_visible(g.lang, limit=4, seller_id=listing.seller_id, exclude=listing.id),
         preview=preview,
         can_manage=_can_manage(listing),
     )
@@ -164,10 +166,16 @@ def listing(listing_id: int):
 @bp.get("/sellers/<int:company_id>")
 def seller(company_id: int):
     company = db.session.get(Company, company_id)
-    if company is None or company.kind != CompanyKind.SELLER or company.verification != VerificationState.VERIFIED:
+    if (
+        company is None
+        or company.kind != CompanyKind.SELLER
+        or company.verification != VerificationState.VERIFIED
+    ):
         abort(404)
     return render_template(
-        "catalog/seller.html", seller=company, cards=queries.latest_visible(g.lang, limit=60, seller_id=company.id)
+        "catalog/seller.html",
+        seller=company,
+        cards=queries.latest_visible(g.lang, limit=60, seller_id=company.id),
     )
 
 
@@ -179,7 +187,11 @@ def listing_file(listing_id: int, file_id: int):
     listing_row = db.session.get(Listing, listing_id)
     if record is None or listing_row is None or record.listing_id != listing_row.id:
         abort(404)
-    live = queries.load_version(listing_row.live_version_id) if listing_row.is_visible and listing_row.live_version_id else None
+    live = (
+        queries.load_version(listing_row.live_version_id)
+        if listing_row.is_visible and listing_row.live_version_id
+        else None
+    )
     in_live = live is not None and any(f.id == record.id for f in live.files)
     if not _can_manage(listing_row):
         if not in_live:

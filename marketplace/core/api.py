@@ -259,9 +259,15 @@ def openapi_document() -> dict[str, Any]:
                 ]
             if isinstance(op.body, dict) and op.body.get("multipart"):
                 schema = {k: v for k, v in op.body.items() if k != "multipart"}
-                entry["requestBody"] = {"required": True, "content": {"multipart/form-data": {"schema": schema}}}
+                entry["requestBody"] = {
+                    "required": True,
+                    "content": {"multipart/form-data": {"schema": schema}},
+                }
             elif isinstance(op.body, dict):
-                entry["requestBody"] = {"required": True, "content": {"application/json": {"schema": op.body}}}
+                entry["requestBody"] = {
+                    "required": True,
+                    "content": {"application/json": {"schema": op.body}},
+                }
             elif op.body is not None:
                 entry["requestBody"] = {
                     "required": True,

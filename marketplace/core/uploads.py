@@ -24,8 +24,18 @@ SIGNATURES: dict[str, list[tuple[bytes, int]]] = {
 }
 IMAGE_TYPES = frozenset({"image/jpeg", "image/png", "image/webp"})
 DOCUMENT_TYPES = frozenset({"application/pdf"})
-MAX_IMAGE_BYTES = 5 * 1024 * 1024
+MAX_IMAGE_BYTES = 5 * 1024 * 1024  # defaults; config UPLOAD_MAX_IMAGE_BYTES / UPLOAD_MAX_DOCUMENT_BYTES
 MAX_DOCUMENT_BYTES = 15 * 1024 * 1024
+
+
+def max_image_bytes() -> int:
+    return int(current_app.config.get("UPLOAD_MAX_IMAGE_BYTES") or MAX_IMAGE_BYTES)
+
+
+def max_document_bytes() -> int:
+    return int(current_app.config.get("UPLOAD_MAX_DOCUMENT_BYTES") or MAX_DOCUMENT_BYTES)
+
+
 _KEY = re.compile(r"^[0-9a-f]{32}$")
 
 
@@ -65,26 +75,35 @@ def path_for(storage_key: str) -> Path:
     return root() / storage_key[:2] / storage_key
 
 
-def store(upload: FileStorage | None, *, allowed: frozenset[str], max_bytes: int, field: str = "file") -> StoredFile:
+def store(
+    upload: FileStorage | None, *, allowed: frozenset[str], max_bytes: int, field: str = "file"
+) -> StoredFile:
     """Check and store an upload; raise ValidationFailed (translated) and store nothing if refused."""
     if upload is None or not upload.filename:
         raise ValidationFailed({field: [str(_l("Choose a file to upload."))]})
-    data = upload.stream.read(max_bytes + 1)
+    try:
+        data = upload.stream.read(max_bytes + 1)
+    finally:
+        upload.close()
     if len(data) > max_bytes:
         raise ValidationFailed(
-            {field: [str(_l("The file is larger than %(mb)s MB.", mb=max_bytes // (1024 * 1024)))]}
+            {field: [str(_l("The file is larger than %(mb)s MB.", mb=round(max_bytes / (1024 * 1024), 1)))]}
         )
     if not data:
         raise ValidationFailed({field: [str(_l("The file is empty."))]})
     content_type = sniff(data[:16])
     if content_type not in allowed:
         kinds = ", ".join(sorted(t.split("/")[1].upper() for t in allowed))
-        raise ValidationFailed({field: [str(_l("This type of file is not accepted here. Use: %(kinds)s.", kinds=kinds))]})
+        raise ValidationFailed(
+            {field: [str(_l("This type of file is not accepted here. Use: %(kinds)s.", kinds=kinds))]}
+        )
     key = uuid.uuid4().hex
     target = path_for(key)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(data)
-    return StoredFile(key, content_type, len(data), hashlib.sha256(data).hexdigest(), clean_name(upload.filename))
+    return StoredFile(
+        key, content_type, len(data), hashlib.sha256(data).hexdigest(), clean_name(upload.filename)
+    )
 
 
 def send(storage_key: str, content_type: str, download_name: str, *, inline: bool):

@@ -17,8 +17,13 @@ from marketplace.catalog.seeding import seed_categories
 from marketplace.core.errors import ValidationFailed
 from marketplace.extensions import db
 
-FX_RATES = [("USD", "CNY", "7.1050"), ("USD", "RUB", "92.40"), ("USD", "MNT", "3452.00"),
-            ("USD", "EUR", "0.9210"), ("USD", "KZT", "489.50")]
+FX_RATES = [
+    ("USD", "CNY", "7.1050"),
+    ("USD", "RUB", "92.40"),
+    ("USD", "MNT", "3452.00"),
+    ("USD", "EUR", "0.9210"),
+    ("USD", "KZT", "489.50"),
+]
 
 
 def tiny_pdf(text: str) -> bytes:
@@ -51,15 +56,26 @@ def _seller(spec: dict, admin: User) -> Company:
     user = accounts.user_by_email(spec["email"]) or accounts.register_user(
         email=spec["email"], password=spec["password"], display_name=spec["name"], language=spec["language"]
     )
-    company = db.session.scalar(sa.select(Company).where(Company.legal_name_latin == spec["legal_name_latin"]))
+    company = db.session.scalar(
+        sa.select(Company).where(Company.legal_name_latin == spec["legal_name_latin"])
+    )
     if company is None:
-        company = accounts.create_company(user, accounts.CompanyData(
-            kind="seller", legal_name=spec["legal_name"], legal_name_latin=spec["legal_name_latin"], country="CN",
-            address=spec["address"], city=spec.get("city", "Ordos"), postal_code=spec.get("postal_code", ""),
-            contact_name=spec.get("contact_name", ""), contact_email=spec["email"],
-            contact_phone=spec.get("contact_phone", ""),
-            identifiers={"uscc": spec["uscc"], "customs_code": spec["customs_code"]},
-        ))
+        company = accounts.create_company(
+            user,
+            accounts.CompanyData(
+                kind="seller",
+                legal_name=spec["legal_name"],
+                legal_name_latin=spec["legal_name_latin"],
+                country="CN",
+                address=spec["address"],
+                city=spec.get("city", "Ordos"),
+                postal_code=spec.get("postal_code", ""),
+                contact_name=spec.get("contact_name", ""),
+                contact_email=spec["email"],
+                contact_phone=spec.get("contact_phone", ""),
+                identifiers={"uscc": spec["uscc"], "customs_code": spec["customs_code"]},
+            ),
+        )
         accounts.decide_verification(admin, company, True, "demo data")
     return company
 
@@ -88,11 +104,18 @@ def load_catalog_demo(admin: User, password: str) -> int:
         if exists:
             continue
         data = catalog.ListingData(
-            hs_code=spec["hs_code"], origin_ordos=spec.get("origin_ordos"), unit=spec["unit"], moq=spec["moq"],
-            order_multiple=spec.get("order_multiple", spec["moq"]), incoterm=spec["incoterm"],
-            incoterm_place=spec["incoterm_place"], transport_mode=spec["transport_mode"],
-            lead_time_days=spec["lead_time_days"], attributes=spec.get("attributes", {}),
-            content=spec["content"], prices=spec["prices"],
+            hs_code=spec["hs_code"],
+            origin_ordos=spec.get("origin_ordos"),
+            unit=spec["unit"],
+            moq=spec["moq"],
+            order_multiple=spec.get("order_multiple", spec["moq"]),
+            incoterm=spec["incoterm"],
+            incoterm_place=spec["incoterm_place"],
+            transport_mode=spec["transport_mode"],
+            lead_time_days=spec["lead_time_days"],
+            attributes=spec.get("attributes", {}),
+            content=spec["content"],
+            prices=spec["prices"],
         )
         try:
             listing = catalog.create_listing(user, company, categories[spec["category"]], data)
@@ -104,4 +127,7 @@ def load_catalog_demo(admin: User, password: str) -> int:
             catalog.attach_file(user, listing, "sds", FileStorage(io.BytesIO(pdf), "SDS.pdf"), "en")
         catalog.submit_listing(user, listing, acknowledge_flags=True)
         catalog.approve_listing(admin, listing, acknowledge_controlled=True)
-    return db.session.scalar(sa.select(sa.func.count()).select_from(Listing).where(Listing.is_visible.is_(True))) or 0
+    return (
+        db.session.scalar(sa.select(sa.func.count()).select_from(Listing).where(Listing.is_visible.is_(True)))
+        or 0
+    )

@@ -23,7 +23,9 @@ def _log_in(page: Page, app, lang: str, email: str) -> None:
     expect(page).to_have_url(re.compile(r"/dashboard$"))
 
 
-def test_pp_listing_from_seller_to_mongolian_buyer(page: Page, browser: Browser, app, seed, tmp_path, base_url):
+def test_pp_listing_from_seller_to_mongolian_buyer(
+    page: Page, browser: Browser, app, seed, tmp_path, base_url
+):
     def world():
         seed_catalog()
         seller, _company = verified_seller("wang@yitai.example")

@@ -45,8 +45,15 @@ def shop(seed):
 def test_buyer_sees_listing_in_mongolian_with_mnt_conversion(client, app, shop):
     html = client.get(f"/mn/listings/{shop['published']}").get_data(as_text=True)
     assert "Polypropylene T30S raffia grade" in html  # no Mongolian content: English fallback
-    assert t(app, "mn", "The seller has not written this listing in your language; shown in %(language)s.",
-             language="English") in html
+    assert (
+        t(
+            app,
+            "mn",
+            "The seller has not written this listing in your language; shown in %(language)s.",
+            language="English",
+        )
+        in html
+    )
     assert "3,622,500.00" in html  # 1050 USD × 3450
     assert 'hreflang="zh"' in html and 'hreflang="ru"' in html
     zh = client.get(f"/zh/listings/{shop['published']}").get_data(as_text=True)
@@ -56,9 +63,13 @@ def test_buyer_sees_listing_in_mongolian_with_mnt_conversion(client, app, shop):
 def test_category_pages_list_and_filter(client, shop):
     html = client.get("/en/c/chemicals").get_data(as_text=True)
     assert "Polypropylene T30S raffia grade" in html
-    assert "Polypropylene T30S" in client.get("/en/c/pp?a.pp_type=homopolymer&a.mfr.min=2&a.mfr.max=4").get_data(as_text=True)
+    assert "Polypropylene T30S" in client.get(
+        "/en/c/pp?a.pp_type=homopolymer&a.mfr.min=2&a.mfr.max=4"
+    ).get_data(as_text=True)
     assert "Polypropylene T30S" not in client.get("/en/c/pp?a.mfr.min=10").get_data(as_text=True)
-    assert "Polypropylene T30S" not in client.get("/en/c/pp?a.pp_type=impact_copolymer").get_data(as_text=True)
+    assert "Polypropylene T30S" not in client.get("/en/c/pp?a.pp_type=impact_copolymer").get_data(
+        as_text=True
+    )
     assert client.get("/en/c/no-such").status_code == 404
     assert client.get("/en/c/pp?page=abc&sort=evil&a.mfr.min=x").status_code == 200
 
@@ -69,17 +80,26 @@ def test_drafts_are_invisible_to_buyers_and_other_sellers(client, app, shop):
     _login(web, "b@example.com")
     assert web.get(f"/en/seller/listings/{shop['draft_a']}/edit").status_code == 404
     assert web.get(f"/en/seller/listings/{shop['draft_a']}/preview").status_code == 404
-    r = web.submit(f"/en/seller/listings/{shop['draft_b']}/edit", {"hs_code": "390210"},
-                   action=f"/en/seller/listings/{shop['draft_a']}/edit")
+    r = web.submit(
+        f"/en/seller/listings/{shop['draft_b']}/edit",
+        {"hs_code": "390210"},
+        action=f"/en/seller/listings/{shop['draft_a']}/edit",
+    )
     assert r.status_code == 404
-    r = web.submit(f"/en/seller/listings/{shop['draft_b']}/edit", {}, action=f"/en/seller/listings/{shop['draft_a']}/submit")
+    r = web.submit(
+        f"/en/seller/listings/{shop['draft_b']}/edit",
+        {},
+        action=f"/en/seller/listings/{shop['draft_a']}/submit",
+    )
     assert r.status_code == 404
     listing_html = web.get("/en/seller/listings").get_data(as_text=True)
     assert f"<td>{shop['draft_b']}</td>" in listing_html and f"<td>{shop['draft_a']}</td>" not in listing_html
 
 
 def test_drafts_are_invisible_over_the_api(client, shop):
-    token = client.post("/api/v1/auth/tokens", json={"email": "b@example.com", "password": PASSWORD}).get_json()["token"]
+    token = client.post(
+        "/api/v1/auth/tokens", json={"email": "b@example.com", "password": PASSWORD}
+    ).get_json()["token"]
     h = {"Authorization": f"Bearer {token}"}
     assert client.get(f"/api/v1/listings/{shop['draft_a']}", headers=h).status_code == 404
     assert client.put(f"/api/v1/listings/{shop['draft_a']}", json={}, headers=h).status_code == 404
@@ -87,7 +107,10 @@ def test_drafts_are_invisible_over_the_api(client, shop):
     own = client.get(f"/api/v1/listings/{shop['draft_b']}", headers=h).get_json()
     assert own["working"]["hs_code"] == "3902100090" and own["live"] is None
     public = client.get(f"/api/v1/listings/{shop['published']}").get_json()
-    assert public["live"]["content"]["en"]["title"] == "Polypropylene T30S raffia grade" and "working" not in public
+    assert (
+        public["live"]["content"]["en"]["title"] == "Polypropylene T30S raffia grade"
+        and "working" not in public
+    )
 
 
 def test_seller_creates_edits_uploads_and_submits_in_the_browser_forms(client, app, shop):
@@ -96,10 +119,22 @@ def test_seller_creates_edits_uploads_and_submits_in_the_browser_forms(client, a
     page = web.get("/en/seller/listings/new?category=pp")
     assert page.status_code == 200 and "Melt flow rate" in page.get_data(as_text=True)
     form = {
-        "title-zh": "聚丙烯 S1003", "description-zh": "注塑级", "hs_code": "390210", "origin_ordos": "1", "unit": "t",
-        "moq": "20", "order_multiple": "20", "incoterm": "CPT", "incoterm_place": "Ulaanbaatar",
-        "transport_mode": "road", "lead_time_days": "12", "attr-cas_numbers": "9003-07-0",
-        "attr-pp_type": "homopolymer", "attr-mfr": "3", "price-0-currency": "CNY", "price-0-min_quantity": "20",
+        "title-zh": "聚丙烯 S1003",
+        "description-zh": "注塑级",
+        "hs_code": "390210",
+        "origin_ordos": "1",
+        "unit": "t",
+        "moq": "20",
+        "order_multiple": "20",
+        "incoterm": "CPT",
+        "incoterm_place": "Ulaanbaatar",
+        "transport_mode": "road",
+        "lead_time_days": "12",
+        "attr-cas_numbers": "9003-07-0",
+        "attr-pp_type": "homopolymer",
+        "attr-mfr": "3",
+        "price-0-currency": "CNY",
+        "price-0-min_quantity": "20",
         "price-0-unit_price": "7400",
     }
     bad = web.submit("/en/seller/listings/new?category=pp", {**form, "hs_code": "12345"})
@@ -107,25 +142,50 @@ def test_seller_creates_edits_uploads_and_submits_in_the_browser_forms(client, a
     r = web.submit("/en/seller/listings/new?category=pp", form)
     assert r.status_code == 302
     listing_id = int(re.search(r"/listings/(\d+)/edit", r.headers["Location"]).group(1))
-    # Uploads: a PDF SDS is accepted; a renamed executable, an oversize file and a path-trick name are handled.
+    # Uploads: a PDF SDS is accepted; a renamed executable, an oversize file and a path trick are handled.
     edit_url = f"/en/seller/listings/{listing_id}/edit"
-    ok = web.submit(edit_url, {"kind": "sds", "language": "zh", "file": (io.BytesIO(PDF), "../../etc/SDS 安全.pdf")},
-                    action=f"/en/seller/listings/{listing_id}/files", content_type="multipart/form-data")
+    ok = web.submit(
+        edit_url,
+        {"kind": "sds", "language": "zh", "file": (io.BytesIO(PDF), "../../etc/SDS 安全.pdf")},
+        action=f"/en/seller/listings/{listing_id}/files",
+        content_type="multipart/form-data",
+    )
     assert ok.status_code == 302
-    bad_type = web.submit(edit_url, {"kind": "coa", "file": (io.BytesIO(b"MZ\x90\x00evil"), "coa.pdf")},
-                          action=f"/en/seller/listings/{listing_id}/files", content_type="multipart/form-data")
+    bad_type = web.submit(
+        edit_url,
+        {"kind": "coa", "file": (io.BytesIO(b"MZ\x90\x00evil"), "coa.pdf")},
+        action=f"/en/seller/listings/{listing_id}/files",
+        content_type="multipart/form-data",
+    )
     assert bad_type.status_code == 422 and "not accepted" in bad_type.get_data(as_text=True)
-    image_as_doc = web.submit(edit_url, {"kind": "sds", "file": (io.BytesIO(PNG), "sds.pdf")},
-                              action=f"/en/seller/listings/{listing_id}/files", content_type="multipart/form-data")
+    image_as_doc = web.submit(
+        edit_url,
+        {"kind": "sds", "file": (io.BytesIO(PNG), "sds.pdf")},
+        action=f"/en/seller/listings/{listing_id}/files",
+        content_type="multipart/form-data",
+    )
     assert image_as_doc.status_code == 422
-    big = web.submit(edit_url, {"kind": "image", "file": (io.BytesIO(PNG + b"\x00" * (5 * 1024 * 1024)), "big.png")},
-                     action=f"/en/seller/listings/{listing_id}/files", content_type="multipart/form-data")
-    assert big.status_code == 422 and "larger than 5 MB" in big.get_data(as_text=True)
+    # (a small limit keeps the oversize body under the test client's 500 KB temp-file threshold)
+    app.config["UPLOAD_MAX_IMAGE_BYTES"] = 200 * 1024
+    try:
+        big = web.submit(
+            edit_url,
+            {"kind": "image", "file": (io.BytesIO(PNG + b"\x00" * (300 * 1024)), "big.png")},
+            action=f"/en/seller/listings/{listing_id}/files",
+            content_type="multipart/form-data",
+        )
+    finally:
+        app.config.pop("UPLOAD_MAX_IMAGE_BYTES")
+    assert big.status_code == 422 and "larger than 0.2 MB" in big.get_data(as_text=True)
     with app.app_context():
         files = list(db.session.scalars(sa.select(ListingFile).where(ListingFile.listing_id == listing_id)))
         assert [(f.kind.value, f.original_name) for f in files] == [("sds", "SDS 安全.pdf")]
         stored = services_path(app, files[0].storage_key)
-        assert stored.is_file() and str(stored).startswith(app.config["UPLOAD_DIR"]) and "static" not in str(stored)
+        assert (
+            stored.is_file()
+            and str(stored).startswith(app.config["UPLOAD_DIR"])
+            and "static" not in str(stored)
+        )
         file_id = files[0].id
     r = web.submit(edit_url, {}, action=f"/en/seller/listings/{listing_id}/submit")
     assert r.status_code == 302
@@ -149,8 +209,9 @@ def test_admin_reviews_with_diff_and_approves(client, app, shop):
     web = Browserish(client)
     with app.app_context():
         listing = db.session.get(Listing, shop["published"])
-        owner = db.session.scalar(sa.select(type(listing.seller.memberships[0].user)).where(
-            sa.text("email = 'a@example.com'")))
+        owner = db.session.scalar(
+            sa.select(type(listing.seller.memberships[0].user)).where(sa.text("email = 'a@example.com'"))
+        )
         from factories import pp_data
 
         with app.test_request_context("/en/"):
@@ -177,40 +238,69 @@ def test_moderation_pages_are_for_admins_only(client, shop):
     assert web.get("/en/admin/catalog/queue").status_code == 403
     assert web.get(f"/en/admin/catalog/listings/{shop['draft_a']}").status_code == 403
     assert web.get("/en/admin/catalog/fx").status_code == 403
-    token = client.post("/api/v1/auth/tokens", json={"email": "a@example.com", "password": PASSWORD}).get_json()["token"]
+    token = client.post(
+        "/api/v1/auth/tokens", json={"email": "a@example.com", "password": PASSWORD}
+    ).get_json()["token"]
     h = {"Authorization": f"Bearer {token}"}
-    assert client.post(f"/api/v1/admin/listings/{shop['draft_a']}/approve", json={}, headers=h).status_code == 403
+    assert (
+        client.post(f"/api/v1/admin/listings/{shop['draft_a']}/approve", json={}, headers=h).status_code
+        == 403
+    )
 
 
 def test_listing_lifecycle_over_the_api(client, app, shop):
-    token = client.post("/api/v1/auth/tokens", json={"email": "a@example.com", "password": PASSWORD}).get_json()["token"]
+    token = client.post(
+        "/api/v1/auth/tokens", json={"email": "a@example.com", "password": PASSWORD}
+    ).get_json()["token"]
     h = {"Authorization": f"Bearer {token}"}
     with app.app_context():
         company_id = db.session.get(Listing, shop["draft_a"]).seller_id
     body = {
-        "company_id": company_id, "category": "pp", "hs_code": "390210", "moq": "25", "incoterm": "FCA",
-        "incoterm_place": "Erenhot", "transport_mode": "road", "lead_time_days": 10,
+        "company_id": company_id,
+        "category": "pp",
+        "hs_code": "390210",
+        "moq": "25",
+        "incoterm": "FCA",
+        "incoterm_place": "Erenhot",
+        "transport_mode": "road",
+        "lead_time_days": 10,
         "attributes": {"cas_numbers": "9003-07-0", "pp_type": "homopolymer"},
         "content": {"ru": {"title": "Полипропилен T30S", "description": "Для рафии"}},
         "prices": [{"currency": "USD", "min_quantity": "25", "unit_price": "1040.00"}],
     }
-    bad = client.post("/api/v1/listings", json={**body, "incoterm": "CIF"}, headers={**h, "Accept-Language": "ru"})
+    bad = client.post(
+        "/api/v1/listings", json={**body, "incoterm": "CIF"}, headers={**h, "Accept-Language": "ru"}
+    )
     assert bad.status_code == 422 and "incoterm" in bad.get_json()["error"]["fields"]
     r = client.post("/api/v1/listings", json=body, headers=h)
     assert r.status_code == 201, r.get_json()
     lid = r.get_json()["id"]
-    up = client.post(f"/api/v1/listings/{lid}/files", data={"kind": "sds", "file": (io.BytesIO(PDF), "sds.pdf")},
-                     headers=h, content_type="multipart/form-data")
+    up = client.post(
+        f"/api/v1/listings/{lid}/files",
+        data={"kind": "sds", "file": (io.BytesIO(PDF), "sds.pdf")},
+        headers=h,
+        content_type="multipart/form-data",
+    )
     assert up.status_code == 201 and up.get_json()["working"]["files"][0]["kind"] == "sds"
     assert client.post(f"/api/v1/listings/{lid}/submit", json={}, headers=h).get_json()["state"] == "pending"
-    admin_token = client.post("/api/v1/auth/tokens", json={"email": "root@example.com", "password": PASSWORD}).get_json()["token"]
+    admin_token = client.post(
+        "/api/v1/auth/tokens", json={"email": "root@example.com", "password": PASSWORD}
+    ).get_json()["token"]
     ah = {"Authorization": f"Bearer {admin_token}"}
     queue = client.get("/api/v1/admin/listings", headers=ah).get_json()["items"]
     assert lid in [x["id"] for x in queue]
-    assert client.post(f"/api/v1/admin/listings/{lid}/approve", json={}, headers=ah).get_json()["state"] == "published"
+    assert (
+        client.post(f"/api/v1/admin/listings/{lid}/approve", json={}, headers=ah).get_json()["state"]
+        == "published"
+    )
     cards = client.get("/api/v1/listings?category=pp", headers={"Accept-Language": "ru"}).get_json()
     assert "Полипропилен T30S" in [c["title"] for c in cards["items"]]
-    fx = client.post("/api/v1/admin/fx-rates", json={"base": "USD", "quote": "RUB", "rate": "92.5", "as_of": "2026-11-25"},
-                     headers=ah)
+    fx = client.post(
+        "/api/v1/admin/fx-rates",
+        json={"base": "USD", "quote": "RUB", "rate": "92.5", "as_of": "2026-11-25"},
+        headers=ah,
+    )
     assert fx.status_code == 201
-    assert {"base": "USD", "quote": "RUB", "rate": "92.5", "as_of": "2026-11-25"} in client.get("/api/v1/fx-rates").get_json()["items"]
+    assert {"base": "USD", "quote": "RUB", "rate": "92.5", "as_of": "2026-11-25"} in client.get(
+        "/api/v1/fx-rates"
+    ).get_json()["items"]

@@ -37,6 +37,7 @@ def _errors(exc_info) -> dict:
 
 # -- validation --------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     ("changes", "field"),
     [
@@ -52,8 +53,14 @@ def _errors(exc_info) -> dict:
         ({"prices": []}, "prices"),
         ({"prices": [{"currency": "USD", "min_quantity": "50", "unit_price": "1000"}]}, "prices"),
         ({"prices": [{"currency": "XXX", "min_quantity": "25", "unit_price": "1000"}]}, "prices.0.currency"),
-        ({"prices": [{"currency": "USD", "min_quantity": "25", "unit_price": "10.001"}]}, "prices.0.unit_price"),
-        ({"prices": [{"currency": "USD", "min_quantity": "25", "unit_price": 1000.5}]}, "prices.0.unit_price"),
+        (
+            {"prices": [{"currency": "USD", "min_quantity": "25", "unit_price": "10.001"}]},
+            "prices.0.unit_price",
+        ),
+        (
+            {"prices": [{"currency": "USD", "min_quantity": "25", "unit_price": 1000.5}]},
+            "prices.0.unit_price",
+        ),
         ({"attributes": {"cas_numbers": "9003-07-1"}}, "attributes.cas_numbers"),
         ({"attributes": {"mfr": "abc"}}, "attributes.mfr"),
         ({"attributes": {"pp_type": "bogus"}}, "attributes.pp_type"),
@@ -76,14 +83,19 @@ def test_sea_incoterm_with_sea_transport_is_accepted(world):
 
 def test_values_are_stored_canonical(world):
     owner, company, _ = world
-    listing = make_listing(owner, company, hs_code="3902.10.00.90",
-                           attributes={"cas_numbers": "9003070", "mfr": "3,50", "pp_type": "homopolymer"})
+    listing = make_listing(
+        owner,
+        company,
+        hs_code="3902.10.00.90",
+        attributes={"cas_numbers": "9003070", "mfr": "3,50", "pp_type": "homopolymer"},
+    )
     v = listing.working_version
     assert v.hs_code == "3902100090"
     assert v.attributes["cas_numbers"] == "9003-07-0"
     assert v.attributes["mfr"] == "3.5"
     assert [(p.currency, p.min_quantity, p.unit_price) for p in v.prices] == [
-        ("USD", Decimal("25"), Decimal("1050.00")), ("USD", Decimal("100"), Decimal("1010.00")),
+        ("USD", Decimal("25"), Decimal("1050.00")),
+        ("USD", Decimal("100"), Decimal("1010.00")),
     ]
     assert {t.language for t in v.translations} == {"zh", "en"}
 
@@ -104,21 +116,42 @@ def test_only_a_leaf_category_takes_listings(world):
 
 def test_cashmere_composition_must_sum_to_100(world):
     owner, company, _ = world
-    base = dict(hs_code="510211", unit="kg", moq="100", order_multiple="50", lead_time_days="20",
-                prices=[{"currency": "USD", "min_quantity": "100", "unit_price": "98.50"}])
+    base = dict(
+        hs_code="510211",
+        unit="kg",
+        moq="100",
+        order_multiple="50",
+        lead_time_days="20",
+        prices=[{"currency": "USD", "min_quantity": "100", "unit_price": "98.50"}],
+    )
     with pytest.raises(ValidationFailed) as err:
-        make_listing(owner, company, "raw-fibre",
-                     attributes={"composition": "90% cashmere, 5% silk", "mean_diameter_um": "15.5"}, **base)
+        make_listing(
+            owner,
+            company,
+            "raw-fibre",
+            attributes={"composition": "90% cashmere, 5% silk", "mean_diameter_um": "15.5"},
+            **base,
+        )
     assert "attributes.composition" in _errors(err)
-    listing = make_listing(owner, company, "raw-fibre",
-                           attributes={"composition": "95% cashmere; silk 5", "mean_diameter_um": "15.5"}, **base)
+    listing = make_listing(
+        owner,
+        company,
+        "raw-fibre",
+        attributes={"composition": "95% cashmere; silk 5", "mean_diameter_um": "15.5"},
+        **base,
+    )
     assert listing.working_version.attributes["composition"] == "95% cashmere, 5% silk"
 
 
 def test_vehicle_vin_is_validated(world):
     owner, company, _ = world
-    base = dict(hs_code="8703801090", unit="vehicle", moq="1", order_multiple="1",
-                prices=[{"currency": "USD", "min_quantity": "1", "unit_price": "18500"}])
+    base = dict(
+        hs_code="8703801090",
+        unit="vehicle",
+        moq="1",
+        order_multiple="1",
+        prices=[{"currency": "USD", "min_quantity": "1", "unit_price": "18500"}],
+    )
     attrs = {"make": "BYD", "model": "Seagull", "condition": "new", "drive_side": "lhd"}
     with pytest.raises(ValidationFailed) as err:
         make_listing(owner, company, "bev", attributes={**attrs, "vin": "LGXCE4CB1P0000001"}, **base)
@@ -129,6 +162,7 @@ def test_vehicle_vin_is_validated(world):
 
 
 # -- submission and flags ------------------------------------------------------------------------
+
 
 def test_submission_needs_required_attributes(world):
     owner, company, _ = world
@@ -142,9 +176,14 @@ def test_submission_needs_required_attributes(world):
 def test_hazardous_chemical_needs_an_sds_and_precursor_needs_acknowledgement(world, app, tmp_path):
     owner, company, admin = world
     listing = make_listing(
-        owner, company, "fine-chemicals", hs_code="290230",
+        owner,
+        company,
+        "fine-chemicals",
+        hs_code="290230",
         attributes={"cas_numbers": "108-88-3", "un_number": "UN1294", "ghs_pictograms": ["GHS02", "GHS07"]},
-        unit="t", moq="20", order_multiple="20",
+        unit="t",
+        moq="20",
+        order_multiple="20",
         prices=[{"currency": "USD", "min_quantity": "20", "unit_price": "820"}],
     )
     version = listing.working_version
@@ -153,10 +192,13 @@ def test_hazardous_chemical_needs_an_sds_and_precursor_needs_acknowledgement(wor
         services.submit_listing(owner, listing)
     assert "attributes.sds" in _errors(err) and "acknowledge_flags" in _errors(err)
 
-    from werkzeug.datastructures import FileStorage
     import io
 
-    services.attach_file(owner, listing, "sds", FileStorage(io.BytesIO(b"%PDF-1.7\n..."), "toluene-sds-zh.pdf"), "zh")
+    from werkzeug.datastructures import FileStorage
+
+    services.attach_file(
+        owner, listing, "sds", FileStorage(io.BytesIO(b"%PDF-1.7\n..."), "toluene-sds-zh.pdf"), "zh"
+    )
     services.submit_listing(owner, listing, acknowledge_flags=True)
     assert listing.state == S.PENDING
     with pytest.raises(ValidationFailed) as err:
@@ -170,9 +212,17 @@ def test_bulk_approve_refuses_flagged_listings(world):
     owner, company, admin = world
     plain = make_listing(owner, company)
     services.submit_listing(owner, plain)
-    flagged = make_listing(owner, company, "fine-chemicals", hs_code="290230",
-                           attributes={"cas_numbers": "67-64-1"}, unit="t", moq="20", order_multiple="20",
-                           prices=[{"currency": "USD", "min_quantity": "20", "unit_price": "700"}])
+    flagged = make_listing(
+        owner,
+        company,
+        "fine-chemicals",
+        hs_code="290230",
+        attributes={"cas_numbers": "67-64-1"},
+        unit="t",
+        moq="20",
+        order_multiple="20",
+        prices=[{"currency": "USD", "min_quantity": "20", "unit_price": "700"}],
+    )
     services.submit_listing(owner, flagged, acknowledge_flags=True)
     with pytest.raises(ValidationFailed):
         services.approve_many(admin, [plain.id, flagged.id])
@@ -195,11 +245,18 @@ def test_unverified_seller_cannot_submit(ctx):
 
 ALLOWED = {
     (S.DRAFT, S.PENDING),
-    (S.PENDING, S.PUBLISHED), (S.PENDING, S.REJECTED), (S.PENDING, S.EDITED), (S.PENDING, S.UNPUBLISHED),
-    (S.REJECTED, S.EDITED), (S.REJECTED, S.PENDING),
-    (S.PUBLISHED, S.EDITED), (S.PUBLISHED, S.UNPUBLISHED),
-    (S.EDITED, S.PENDING), (S.EDITED, S.UNPUBLISHED),
-    (S.UNPUBLISHED, S.EDITED), (S.UNPUBLISHED, S.PENDING),
+    (S.PENDING, S.PUBLISHED),
+    (S.PENDING, S.REJECTED),
+    (S.PENDING, S.EDITED),
+    (S.PENDING, S.UNPUBLISHED),
+    (S.REJECTED, S.EDITED),
+    (S.REJECTED, S.PENDING),
+    (S.PUBLISHED, S.EDITED),
+    (S.PUBLISHED, S.UNPUBLISHED),
+    (S.EDITED, S.PENDING),
+    (S.EDITED, S.UNPUBLISHED),
+    (S.UNPUBLISHED, S.EDITED),
+    (S.UNPUBLISHED, S.PENDING),
 }
 
 
@@ -239,9 +296,14 @@ def test_approved_version_stays_visible_until_the_edit_is_approved(world):
     live = listing.live_version
     assert listing.is_visible and listing.working_version is None
 
-    services.update_listing(owner, listing, pp_data(content={"en": {"title": "PP T30S — new title"}},
-                                                    prices=[{"currency": "USD", "min_quantity": "25",
-                                                             "unit_price": "990.00"}]))
+    services.update_listing(
+        owner,
+        listing,
+        pp_data(
+            content={"en": {"title": "PP T30S — new title"}},
+            prices=[{"currency": "USD", "min_quantity": "25", "unit_price": "990.00"}],
+        ),
+    )
     assert listing.state == S.EDITED and listing.is_visible
     assert listing.live_version_id == live.id and listing.working_version_id != live.id
     # The approved version is untouched by the edit.
@@ -295,6 +357,7 @@ def test_seller_of_another_company_cannot_touch_a_listing(world):
 
 # -- FX ------------------------------------------------------------------------------------------
 
+
 def test_fx_conversion_direct_inverse_and_cross(world):
     _owner, _company, admin = world
     services.set_fx_rate(admin, "USD", "CNY", "7.1", date(2026, 11, 20))
@@ -306,7 +369,9 @@ def test_fx_conversion_direct_inverse_and_cross(world):
     inverse = services.convert(Money("720", "CNY"), "USD", rates)
     assert inverse.amount == Money("100", "USD")
     cross = services.convert(Money("1", "USD"), "MNT", rates)
-    assert cross.amount == Money("3459.60", "MNT") and cross.via == "CNY" and cross.as_of == date(2026, 11, 21)
+    assert (
+        cross.amount == Money("3459.60", "MNT") and cross.via == "CNY" and cross.as_of == date(2026, 11, 21)
+    )
     assert services.convert(Money("1", "USD"), "KZT", rates) is None
     with pytest.raises(ValidationFailed):
         services.set_fx_rate(admin, "USD", "USD", "1", date(2026, 11, 25))
