@@ -323,6 +323,8 @@ class Generator:
         ]
         currency = rng.choices(("USD", "CNY", "RUB", "EUR"), (0.5, 0.35, 0.1, 0.05))[0]
         base = Decimal(str(rng.uniform(low, high))) * FX[currency]
+        # what approval stores: the lowest tier (the first) converted to USD
+        listing["sort_price"] = (base / FX[currency]).quantize(Decimal("0.01")) if visible else None
         prices = [
             {
                 "currency": currency,

@@ -105,6 +105,9 @@ def _truncate_all(app) -> None:
 def _clean_database(request, app):
     yield
     _truncate_all(app)
+    from marketplace.core.cache import clear_all
+
+    clear_all()  # per-process caches must not outlive the rows they describe
     for f in Path(app.config["MAIL_FILE_DIR"]).glob("*.eml"):
         f.unlink()
 

@@ -88,6 +88,9 @@ class Listing(TimestampMixin, Base):
     __tablename__ = "listings"
     __table_args__ = (
         sa.Index("ix_listings_category_visible", "category_id", "is_visible", "published_at"),
+        sa.Index("ix_listings_category_price", "category_id", "is_visible", "sort_price"),
+        sa.Index("ix_listings_visible_published", "is_visible", "published_at"),
+        sa.Index("ix_listings_seller_visible", "seller_id", "is_visible", "published_at"),
         sa.Index("ix_listings_seller_state", "seller_id", "state"),
     )
 
@@ -103,6 +106,9 @@ class Listing(TimestampMixin, Base):
     )
     is_visible: Mapped[bool] = mapped_column(default=False)  # live version exists and not unpublished
     published_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # The live version's lowest unit price in USD at the rates of its approval: only for sorting
+    # listings priced in different currencies (pages show the seller's own prices).
+    sort_price: Mapped[Decimal | None] = mapped_column(AMOUNT)
     controlled_ack_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))
     controlled_ack_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     row_version: Mapped[int] = mapped_column(default=1)

@@ -8,7 +8,6 @@ from decimal import Decimal
 from typing import Any
 
 import sqlalchemy as sa
-from flask import g
 from sqlalchemy.orm import selectinload
 
 from marketplace.accounts.models import Company
@@ -18,10 +17,10 @@ from marketplace.catalog.models import (
     Listing,
     ListingFile,
     ListingVersion,
-    PriceTier,
 )
 from marketplace.catalog.schema import FALLBACK, Schema, schema_for
 from marketplace.catalog.states import AttributeKind, FileKind, ListingState
+from marketplace.core.cache import TTLCache
 from marketplace.core.money import Money
 from marketplace.extensions import db
 
@@ -29,21 +28,38 @@ PER_PAGE = 24
 DEFAULT_CURRENCY = {"zh": "CNY", "en": "USD", "ru": "RUB", "mn": "MNT"}
 
 
-# -- categories (a small table: loaded once per request) ------------------------------------------
+# -- categories (a small table, read on every page: cached per process) ---------------------------
+
+_categories = TTLCache(ttl=30, maxsize=4)
+_counts = TTLCache(ttl=30, maxsize=4)
+
+
+def _load_categories() -> list[Category]:
+    rows = list(
+        db.session.scalars(
+            sa.select(Category)
+            .options(selectinload(Category.attributes))
+            .order_by(Category.position, Category.id)
+        )
+    )
+    for row in rows:
+        db.session.expunge(row)  # detached, read-only copies shared by the requests of this process
+    return rows
 
 
 def all_categories() -> list[Category]:
-    cached = g.get("_categories")
-    if cached is None:
-        cached = list(
-            db.session.scalars(
-                sa.select(Category)
-                .options(selectinload(Category.attributes))
-                .order_by(Category.position, Category.id)
-            )
-        )
-        g._categories = cached
-    return cached
+    """Every category with its attributes (cached per process; `invalidate()` after changes)."""
+    return _categories.get_or_set("all", _load_categories)
+
+
+def invalidate() -> None:
+    """Forget cached categories, counts and anonymous pages (after changing categories or what is
+    visible)."""
+    from marketplace.core import pagecache
+
+    _categories.clear()
+    _counts.clear()
+    pagecache.invalidate()
 
 
 def categories_by_id() -> dict[int, Category]:
@@ -73,7 +89,8 @@ def is_leaf(category: Category) -> bool:
 
 
 def schema_of(category: Category) -> Schema:
-    return schema_for(category, categories_by_id())
+    by_id = categories_by_id()
+    return schema_for(by_id.get(category.id, category), by_id)
 
 
 # -- listing cards ---------------------------------------------------------------------------------
@@ -205,28 +222,25 @@ def category_page(
     ids = [c.id for c in descendants(category)]
     schema = schema_of(category)
     dialect = db.engine.dialect.name
-    base = (
-        sa.select(Listing.id)
-        .join(ListingVersion, ListingVersion.id == Listing.live_version_id)
-        .where(Listing.category_id.in_(ids), Listing.is_visible.is_(True))
-    )
-    for code, value in (filters or {}).items():
-        attr = schema.by_code.get(code)
-        if attr is not None:
-            base = base.where(_attribute_clause(attr, value, dialect))
+    clauses = [
+        _attribute_clause(schema.by_code[code], value, dialect)
+        for code, value in (filters or {}).items()
+        if code in schema.by_code
+    ]
     if ordos_only:
-        base = base.where(ListingVersion.origin_ordos.is_(True))
-    total = db.session.scalar(sa.select(sa.func.count()).select_from(base.subquery())) or 0
-    query = base
-    if sort in ("price_asc", "price_desc"):
-        low = (
-            sa.select(sa.func.min(PriceTier.unit_price))
-            .where(PriceTier.version_id == ListingVersion.id)
-            .scalar_subquery()
-        )
-        query = query.order_by(low.asc() if sort == "price_asc" else low.desc(), Listing.id.desc())
+        clauses.append(ListingVersion.origin_ordos.is_(True))
+    base = sa.select(Listing.id).where(Listing.category_id.in_(ids), Listing.is_visible.is_(True))
+    if clauses:  # only filters need the live version's columns
+        base = base.join(ListingVersion, ListingVersion.id == Listing.live_version_id).where(*clauses)
+        total = db.session.scalar(sa.select(sa.func.count()).select_from(base.subquery())) or 0
     else:
-        query = query.order_by(Listing.published_at.desc(), Listing.id.desc())
+        total = counts_by_category().get(category.id, 0)
+    if sort == "price_asc":
+        query = base.order_by(Listing.sort_price.asc().nulls_last(), Listing.id.desc())
+    elif sort == "price_desc":
+        query = base.order_by(Listing.sort_price.desc().nulls_last(), Listing.id.desc())
+    else:
+        query = base.order_by(Listing.published_at.desc(), Listing.id.desc())
     page_ids = list(db.session.scalars(query.limit(per_page).offset((max(page, 1) - 1) * per_page)))
     listings = (
         {x.id: x for x in db.session.scalars(sa.select(Listing).where(Listing.id.in_(page_ids)))}
@@ -252,16 +266,18 @@ def latest_visible(
 
 
 def counts_by_category() -> dict[int, int]:
-    rows = db.session.execute(
-        sa.select(Listing.category_id, sa.func.count())
-        .where(Listing.is_visible.is_(True))
-        .group_by(Listing.category_id)
-    )
-    direct = dict(rows.all())
-    totals: dict[int, int] = {}
-    for c in all_categories():
-        totals[c.id] = sum(direct.get(d.id, 0) for d in descendants(c))
-    return totals
+    """Visible listings per category, descendants included (cached per process)."""
+
+    def compute() -> dict[int, int]:
+        rows = db.session.execute(
+            sa.select(Listing.category_id, sa.func.count())
+            .where(Listing.is_visible.is_(True))
+            .group_by(Listing.category_id)
+        )
+        direct = dict(rows.all())
+        return {c.id: sum(direct.get(d.id, 0) for d in descendants(c)) for c in all_categories()}
+
+    return _counts.get_or_set("all", compute)
 
 
 # -- one listing -----------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ from marketplace.catalog.models import AttributeDefinition, Category, Listing, L
 from marketplace.catalog.schema import category_path, in_language
 from marketplace.catalog.states import AttributeKind, FileKind
 from marketplace.core import audit
+from marketplace.core.db import after_commit
 from marketplace.core.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from marketplace.core.i18n import LANGUAGES, current_language
 from marketplace.extensions import db
@@ -328,6 +329,7 @@ def update_category_names(admin, category: Category, names: Any) -> Category:
     if clean != before:
         category.names = clean
         db.session.flush()
+        _schema_changed()
         audit.record(
             "catalog.category_renamed",
             actor=admin,
@@ -495,6 +497,7 @@ def save_attribute(
     after = _snapshot(attr)
     changed = sorted(k for k in after if before.get(k) != after[k])
     if created or changed:
+        _schema_changed()
         audit.record(
             "catalog.attribute_saved",
             actor=admin,
@@ -559,6 +562,7 @@ def delete_attribute(admin, category: Category, code: str) -> None:
     attr_id = attr.id
     category.attributes.remove(attr)
     db.session.flush()
+    _schema_changed()
     audit.record(
         "catalog.attribute_deleted",
         actor=admin,
@@ -568,3 +572,11 @@ def delete_attribute(admin, category: Category, code: str) -> None:
         attribute_id=attr_id,
         definition=snapshot,
     )
+
+
+def _schema_changed() -> None:
+    """Other pages must see the new schema: drop this process's cached categories now and after commit."""
+    from marketplace.catalog.queries import invalidate
+
+    invalidate()
+    after_commit(invalidate)

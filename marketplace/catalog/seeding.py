@@ -49,4 +49,9 @@ def seed_categories(categories: list[dict] | None = None) -> int:
             attr.required_when = a.get("required_when")
             attr.position = apos
     db.session.flush()
+    from marketplace.catalog.queries import invalidate
+    from marketplace.core.db import after_commit
+
+    invalidate()
+    after_commit(invalidate)
     return len(categories)

@@ -15,6 +15,7 @@ from werkzeug.datastructures import FileStorage
 from marketplace.accounts.models import Company, User
 from marketplace.accounts.services import membership
 from marketplace.accounts.states import CompanyKind, VerificationState
+from marketplace.catalog import queries
 from marketplace.catalog import validators as v
 from marketplace.catalog.models import (
     Category,
@@ -25,7 +26,7 @@ from marketplace.catalog.models import (
     ListingVersion,
     PriceTier,
 )
-from marketplace.catalog.schema import clean_attributes, missing_for_submission, schema_for
+from marketplace.catalog.schema import clean_attributes, missing_for_submission
 from marketplace.catalog.states import (
     SEA_ONLY_INCOTERMS,
     FileKind,
@@ -36,7 +37,7 @@ from marketplace.catalog.states import (
     moderation,
 )
 from marketplace.core import audit, uploads
-from marketplace.core.db import utcnow
+from marketplace.core.db import after_commit, utcnow
 from marketplace.core.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from marketplace.core.i18n import LANGUAGES
 from marketplace.core.money import ISO_CURRENCIES, Money, minor_units, quantize
@@ -237,7 +238,7 @@ def clean_listing(category: Category, data: ListingData, seller: Company) -> Cle
                     )
                 ]
 
-    schema = schema_for(category)
+    schema = queries.schema_of(category)
     attributes, attr_errors = clean_attributes(schema, data.attributes or {})
     errors.update(attr_errors)
     if errors:
@@ -434,7 +435,7 @@ def submit_listing(actor: User, listing: Listing, *, acknowledge_flags: bool = F
     if version is None:
         raise Conflict(_l("There are no changes to submit."))
     errors = missing_for_submission(
-        schema_for(listing.category), version.attributes, {f.kind.value for f in version.files}
+        queries.schema_of(listing.category), version.attributes, {f.kind.value for f in version.files}
     )
     if version.flags and not (acknowledge_flags or version.flags_acknowledged):
         errors["acknowledge_flags"] = [str(_l("Confirm that you have read the export-control notices."))]
@@ -472,10 +473,12 @@ def approve_listing(admin: User, listing: Listing, *, acknowledge_controlled: bo
     listing.live_version = version
     listing.working_version = None
     listing.is_visible = True
+    listing.sort_price = sort_price_usd(version)
     listing.published_at = listing.published_at or now
     if version.flags:
         listing.controlled_ack_by_id, listing.controlled_ack_at = admin.id, now
     moderation.transition(listing, S.PUBLISHED, actor=admin)
+    after_commit(invalidate_cached_pages)
     audit.record(
         "listing.approved",
         actor=admin,
@@ -533,9 +536,14 @@ def unpublish_listing(admin: User, listing: Listing, reason: str) -> None:
         raise ValidationFailed({"reason": [str(_l("Say why the listing is taken down."))]})
     moderation.transition(listing, S.UNPUBLISHED, actor=admin, reason=reason)
     listing.is_visible = False
+    after_commit(invalidate_cached_pages)
     audit.record(
         "listing.unpublished", actor=admin, subject=listing, company_id=listing.seller_id, reason=reason
     )
+
+
+def invalidate_cached_pages() -> None:
+    queries.invalidate()
 
 
 # -- FX rates ------------------------------------------------------------------------------------
@@ -562,6 +570,17 @@ def set_fx_rate(admin: User, base: str, quote: str, rate: Any, as_of: date) -> F
     db.session.flush()
     audit.record("fx.rate_set", actor=admin, base=base, quote=quote, rate=str(value), as_of=as_of.isoformat())
     return row
+
+
+def sort_price_usd(version: ListingVersion) -> Decimal | None:
+    """The lowest tier price in USD (converted at the newest rates; None if no rate is known)."""
+    rates = latest_rates()
+    best: Decimal | None = None
+    for tier in version.prices:
+        converted = convert(Money(tier.unit_price, tier.currency), "USD", rates)
+        if converted is not None and (best is None or converted.amount.amount < best):
+            best = converted.amount.amount
+    return best
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from marketplace.catalog.states import AttributeKind, FileKind
 from marketplace.core import uploads
 from marketplace.core.i18n import localized_blueprint
 from marketplace.core.money import ISO_CURRENCIES, Money
+from marketplace.core.pagecache import cached_page
 from marketplace.extensions import db
 
 bp = localized_blueprint("catalog", __name__, template_folder="templates")
@@ -37,12 +38,14 @@ def _catalog_context():
     return {"in_language": in_language, "VIEWER_CURRENCIES": VIEWER_CURRENCIES}
 
 
-@bp.post("/currency")
+@bp.get("/currency")
 def set_currency():
-    currency = request.form.get("currency", "")
+    """A display preference, like the language: a plain link (GET), so pages carry no CSRF token
+    and can be cached for anonymous visitors."""
+    currency = request.args.get("currency", "")
     if currency in VIEWER_CURRENCIES:
         session["currency"] = currency
-    target = request.form.get("next") or ""
+    target = request.args.get("next") or ""
     if not target.startswith("/") or target.startswith("//"):
         target = url_for("pages.home")
     return redirect(target)
@@ -78,6 +81,7 @@ def _parse_filters(schema) -> tuple[dict, dict]:
 
 
 @bp.get("/c/<slug>")
+@cached_page(viewer_currency)
 def category(slug: str):
     cat = queries.category_by_slug(slug)
     if cat is None:
@@ -156,6 +160,7 @@ def render_listing(listing: Listing, version: ListingVersion, *, preview: bool =
 
 
 @bp.get("/listings/<int:listing_id>")
+@cached_page(viewer_currency)
 def listing(listing_id: int):
     item = queries.visible_listing(listing_id)
     if item is None:
@@ -164,6 +169,7 @@ def listing(listing_id: int):
 
 
 @bp.get("/sellers/<int:company_id>")
+@cached_page(viewer_currency)
 def seller(company_id: int):
     company = db.session.get(Company, company_id)
     if (

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from flask import Flask, g
 from sqlalchemy import DateTime, event
 from sqlalchemy.engine import Engine
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, Session, mapped_column
 from sqlalchemy.types import TypeDecorator
 
 from marketplace.extensions import db
@@ -55,6 +55,28 @@ def _sqlite_pragmas(dbapi_connection, connection_record):
         cursor.close()
 
 
+def after_commit(callback) -> None:
+    """Run `callback()` once the current transaction commits (never if it rolls back)."""
+    db.session.info.setdefault("after_commit", []).append(callback)
+
+
+@event.listens_for(Session, "after_commit")
+def _run_after_commit(session):
+    for callback in session.info.pop("after_commit", []):
+        callback()
+
+
+@event.listens_for(Session, "after_soft_rollback")
+def _drop_after_commit(session, previous_transaction):
+    if previous_transaction.parent is None:  # the outermost transaction rolled back
+        session.info.pop("after_commit", None)
+
+
+@event.listens_for(Session, "after_flush")
+def _note_write(session, flush_context):
+    session.info["wrote"] = True
+
+
 def mark_rollback() -> None:
     """Make the request end with a rollback: called by every error handler."""
     g._rollback_only = True
@@ -63,9 +85,12 @@ def mark_rollback() -> None:
 def init_app(app: Flask) -> None:
     @app.after_request
     def _commit_boundary(response):
-        # The one commit of a request: services only flush. Error responses roll back.
+        # The one commit of a request: services only flush. Error responses roll back. A request
+        # that wrote nothing does not commit (its session is simply closed at teardown).
+        session = db.session()
         if g.pop("_rollback_only", False) or response.status_code >= 500:
-            db.session.rollback()
-        else:
-            db.session.commit()
+            session.rollback()
+        elif session.info.get("wrote") or session.new or session.dirty or session.deleted:
+            session.commit()
+        session.info.pop("wrote", None)
         return response

@@ -3,11 +3,19 @@
 from flask import Flask, redirect, render_template, url_for
 
 from marketplace.core.i18n import best_language_for_request, localized_blueprint
+from marketplace.core.pagecache import cached_page
 
 bp = localized_blueprint("pages", __name__, template_folder="templates")
 
 
+def _currency():
+    from marketplace.catalog.views import viewer_currency
+
+    return viewer_currency()
+
+
 @bp.get("/")
+@cached_page(_currency)
 def home():
     from flask import g
 

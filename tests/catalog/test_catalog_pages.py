@@ -304,3 +304,33 @@ def test_listing_lifecycle_over_the_api(client, app, shop):
     assert {"base": "USD", "quote": "RUB", "rate": "92.5", "as_of": "2026-11-25"} in client.get(
         "/api/v1/fx-rates"
     ).get_json()["items"]
+
+
+def test_anonymous_pages_are_cached_until_the_catalog_changes(client, app, shop):
+    from marketplace.catalog.models import ListingTranslation
+
+    first = client.get("/en/c/pp").get_data(as_text=True)
+    assert "Polypropylene T30S raffia grade" in first
+    with app.app_context():  # a change behind the services' back (as another app server would make)
+        db.session.execute(
+            sa.update(ListingTranslation)
+            .where(
+                ListingTranslation.version_id
+                == sa.select(Listing.live_version_id).where(Listing.id == shop["published"]).scalar_subquery()
+            )
+            .values(title="Changed elsewhere")
+        )
+        db.session.commit()
+    assert client.get("/en/c/pp").get_data(as_text=True) == first  # served from the cache
+    web = Browserish(app.test_client())
+    _login(web, "buyer@example.com")
+    assert "Changed elsewhere" in web.get("/en/c/pp").get_data(as_text=True)  # logged in: fresh
+    with app.app_context(), app.test_request_context("/en/"):  # a moderation change in this process
+        listing = db.session.get(Listing, shop["published"])
+        root = db.session.scalar(
+            sa.select(type(listing.seller.memberships[0].user)).where(sa.text("email = 'root@example.com'"))
+        )
+        services.unpublish_listing(root, listing, "checking")
+        db.session.commit()
+    assert "Changed elsewhere" not in client.get("/en/c/pp").get_data(as_text=True)
+    assert "Polypropylene T30S" not in client.get("/en/c/pp").get_data(as_text=True)

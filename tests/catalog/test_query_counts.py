@@ -13,6 +13,7 @@ from sqlalchemy import event
 
 from marketplace.catalog.models import Listing, ListingTranslation, ListingVersion, PriceTier
 from marketplace.catalog.states import ListingState
+from marketplace.core.cache import clear_all
 from marketplace.extensions import db
 
 # Transaction control and connection set-up are not queries of the page.
@@ -104,6 +105,7 @@ def _statements_per_page(app, client, urls: list[str]) -> dict[str, list[str]]:
     for url in urls:
         with app.app_context():
             db.session.remove()
+        clear_all()  # count with cold per-process caches (categories, counts): the worst case
         with count_queries(app) as statements:
             response = client.get(url)
         assert response.status_code == 200, (url, response.status_code)
@@ -123,10 +125,12 @@ def test_catalog_pages_run_a_fixed_number_of_queries(app, client):
 
     _copy_listing(app, first_id, 9)
     small = _statements_per_page(app, client, urls)
+    clear_all()
     assert "Page 1 of" not in client.get("/en/c/pp").get_data(as_text=True)
 
     _copy_listing(app, first_id, 990)
     large = _statements_per_page(app, client, urls)
+    clear_all()
     for url in urls[:4]:  # every listing is visible on the category pages: 1,000 / 24 per page
         assert "Page 1 of 42" in client.get(url).get_data(as_text=True), url
 
