@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload, selectinload
 
 from marketplace.accounts.models import Company
 from marketplace.catalog.models import (
@@ -55,10 +55,12 @@ def all_categories() -> list[Category]:
 def invalidate() -> None:
     """Forget cached categories, counts and anonymous pages (after changing categories or what is
     visible)."""
+    from marketplace.catalog.views import _seller_cards
     from marketplace.core import pagecache
 
     _categories.clear()
     _counts.clear()
+    _seller_cards.clear()
     pagecache.invalidate()
 
 
@@ -291,7 +293,20 @@ def visible_listing(listing_id: int) -> Listing | None:
 
 
 def load_version(version_id: int) -> ListingVersion:
-    return _load_versions([version_id])[version_id]
+    """One version with its content, prices and files, in a single statement."""
+    return (
+        db.session.scalars(
+            sa.select(ListingVersion)
+            .where(ListingVersion.id == version_id)
+            .options(
+                joinedload(ListingVersion.translations),
+                joinedload(ListingVersion.prices),
+                joinedload(ListingVersion.files),
+            )
+        )
+        .unique()
+        .one()
+    )
 
 
 def seller_listings(company_id: int, lang: str) -> list[tuple[Listing, Card | None]]:

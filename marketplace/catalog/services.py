@@ -37,6 +37,7 @@ from marketplace.catalog.states import (
     moderation,
 )
 from marketplace.core import audit, uploads
+from marketplace.core.cache import TTLCache
 from marketplace.core.db import after_commit, utcnow
 from marketplace.core.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from marketplace.core.i18n import LANGUAGES
@@ -568,6 +569,8 @@ def set_fx_rate(admin: User, base: str, quote: str, rate: Any, as_of: date) -> F
         db.session.add(row)
     row.rate, row.created_by_id = value, admin.id
     db.session.flush()
+    _rates.clear()
+    after_commit(_rates.clear)
     audit.record("fx.rate_set", actor=admin, base=base, quote=quote, rate=str(value), as_of=as_of.isoformat())
     return row
 
@@ -589,6 +592,18 @@ class Conversion:
     rate: Decimal
     as_of: date
     via: str | None = None
+
+
+_rates = TTLCache(ttl=30, maxsize=2)
+
+
+def cached_rates() -> dict[tuple[str, str], FxRate]:
+    """latest_rates() cached per process, for pages (rates change a few times a day)."""
+    rates = _rates.get_or_set("rates", latest_rates)
+    for row in rates.values():
+        if row in db.session:
+            db.session.expunge(row)
+    return rates
 
 
 def latest_rates() -> dict[tuple[str, str], FxRate]:

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 
-from flask import abort, g, redirect, render_template, request, session, url_for
+from flask import abort, g, get_template_attribute, redirect, render_template, request, session, url_for
 from flask_login import current_user
+from markupsafe import Markup
 
 from marketplace.accounts.models import Company
 from marketplace.accounts.services import membership
@@ -16,6 +17,7 @@ from marketplace.catalog.models import Listing, ListingFile, ListingVersion
 from marketplace.catalog.schema import display_value, in_language
 from marketplace.catalog.states import AttributeKind, FileKind
 from marketplace.core import uploads
+from marketplace.core.cache import TTLCache
 from marketplace.core.i18n import localized_blueprint
 from marketplace.core.money import ISO_CURRENCIES, Money
 from marketplace.core.pagecache import cached_page
@@ -115,8 +117,26 @@ def category(slug: str):
     )
 
 
+_seller_cards = TTLCache(ttl=30, maxsize=2000)
+
+
+def seller_cards_html(seller_id: int, *, exclude: int, limit: int = 4) -> list[Markup]:
+    """Rendered cards of a seller's newest listings ("more from this seller"), cached per process
+    (and cleared with the other catalog caches when what is visible changes)."""
+    key = (seller_id, g.lang)
+    cards = _seller_cards.get(key)
+    if cards is None:
+        macro = get_template_attribute("catalog/_macros.html", "card")
+        cards = [
+            (c.listing.id, macro(c))
+            for c in queries.latest_visible(g.lang, limit=limit + 1, seller_id=seller_id)
+        ]
+        _seller_cards.set(key, cards)
+    return [html for listing_id, html in cards if listing_id != exclude][:limit]
+
+
 def _conversions(version: ListingVersion, currency: str):
-    rates = services.latest_rates()
+    rates = services.cached_rates()
     out = {}
     for tier in version.prices:
         out[tier.id] = services.convert(Money(tier.unit_price, tier.currency), currency, rates)
@@ -130,7 +150,7 @@ def _can_manage(listing: Listing) -> bool:
 
 
 def render_listing(listing: Listing, version: ListingVersion, *, preview: bool = False):
-    schema = queries.schema_of(listing.category)
+    schema = queries.schema_of(queries.categories_by_id()[listing.category_id])
     translation = queries.pick_translation(version, g.lang)
     currency = viewer_currency()
     attributes = [
@@ -151,9 +171,7 @@ def render_listing(listing: Listing, version: ListingVersion, *, preview: bool =
         conversions=_conversions(version, currency),
         currency=currency,
         seller=seller,
-        others=[]
-        if preview
-        else queries.latest_visible(g.lang, limit=4, seller_id=listing.seller_id, exclude=listing.id),
+        others=[] if preview else seller_cards_html(listing.seller_id, exclude=listing.id),
         preview=preview,
         can_manage=_can_manage(listing),
     )

@@ -74,8 +74,11 @@ def select_timezone() -> str:
     return current_app.config["DISPLAY_TIMEZONE"]
 
 
-def babel_locale() -> str:
-    return BABEL_LOCALES[current_language()]
+_LOCALES = {code: Locale.parse(name) for code, name in BABEL_LOCALES.items()}
+
+
+def babel_locale() -> Locale:
+    return _LOCALES[current_language()]
 
 
 def localized_blueprint(name: str, import_name: str, **kwargs) -> Blueprint:
@@ -165,6 +168,7 @@ def init_app(app: Flask) -> None:
         timezone_selector=select_timezone,
         default_translation_directories=str(app.config["TRANSLATIONS_DIR"]),
     )
+    app.jinja_env.globals["current_language"] = current_language  # also for macros without context
     app.jinja_env.filters.update(
         money=format_money,
         number=format_number,
