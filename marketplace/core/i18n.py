@@ -113,6 +113,14 @@ def format_number(value: Decimal | int | None) -> str:
     return _fmt_decimal(value, locale=babel_locale(), decimal_quantization=False)
 
 
+def format_rate(value: Decimal | None) -> str:
+    """An exchange rate to six significant digits (a cross rate can have dozens of decimals)."""
+    if value is None:
+        return ""
+    digits = max(6 - value.adjusted() - 1, 0)
+    return _fmt_decimal(round(value, digits), locale=babel_locale(), decimal_quantization=False)
+
+
 def _tz() -> ZoneInfo:
     return ZoneInfo(select_timezone())
 
@@ -172,6 +180,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.filters.update(
         money=format_money,
         number=format_number,
+        rate=format_rate,
         datetime=format_datetime,
         date=format_date,
     )
