@@ -39,6 +39,8 @@ from typing import Any
 from flask_babel import lazy_gettext as _l
 from stdnum.eu import ecnumber as stdnum_ecnumber
 
+from marketplace.core.validators import IdentifierError
+
 __all__ = [
     "BEV_LICENCE_FROM",
     "GHS_PICTOGRAMS",
@@ -65,20 +67,9 @@ _SPACES = str.maketrans("", "", " \t\u00a0")
 _SPACES_AND_HYPHENS = str.maketrans("", "", " \t\u00a0-")
 
 
-class ValueInvalid(ValueError):
-    """A product attribute failed validation.
-
-    ``message`` is a lazy translated string saying exactly what is wrong;
-    ``code`` is a stable, untranslated reason (e.g. ``"length"``, ``"checksum"``).
-    """
-
-    def __init__(self, message: Any, code: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.code = code
-
-    def __str__(self) -> str:
-        return str(self.message)
+class ValueInvalid(IdentifierError):
+    """A product attribute failed validation: a lazy translated ``message`` saying exactly what is
+    wrong, and a stable untranslated ``code`` (same shape as company-identifier errors)."""
 
 
 def _empty_error() -> ValueInvalid:
