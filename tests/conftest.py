@@ -78,6 +78,7 @@ def app(database_url, tmp_path_factory):
             "MAIL_SERVER": None,
             "PUBLIC_BASE_URL": "http://localhost",
             "OUTBOX_BACKOFF_BASE": 0.0,
+            "SEARCH_INDEX_DIR": str(tmp_path_factory.getbasetemp() / "search-index"),
         }
     )
     with app.app_context():

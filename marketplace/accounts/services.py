@@ -332,6 +332,7 @@ def update_company(actor: User, company: Company, data: CompanyData) -> None:
         verification.transition(
             company, VerificationState.SUSPENDED, actor=actor, reason="registry identifiers changed"
         )
+        _hide_listings(company)
     audit.record(
         "company.updated",
         actor=actor,
@@ -354,7 +355,15 @@ def decide_verification(admin: User, company: Company, approve: bool, reason: st
     if not approve and not reason:
         raise ValidationFailed({"reason": [str(_l("Say why the verification is refused."))]})
     target = VerificationState.VERIFIED if approve else VerificationState.REJECTED
+    reinstated = company.verification == VerificationState.SUSPENDED
     verification.transition(company, target, actor=admin, reason=reason or None)
+    if reinstated:
+        # catalog and search import accounts, so they are reached here at call time
+        from marketplace.catalog.services import set_seller_visibility
+        from marketplace.search import services as search_services
+
+        set_seller_visibility(company.id, visible=True)
+        search_services.queue_seller_reindex(company.id)  # its listings come back to the search
     audit.record(
         "company.verified" if approve else "company.verification_refused",
         actor=admin,
@@ -364,12 +373,23 @@ def decide_verification(admin: User, company: Company, approve: bool, reason: st
     )
 
 
+def _hide_listings(company: Company) -> None:
+    """A suspended seller's listings leave the catalog pages and the search."""
+    # catalog and search import accounts, so they are reached here at call time
+    from marketplace.catalog.services import set_seller_visibility
+    from marketplace.search import services as search_services
+
+    set_seller_visibility(company.id, visible=False)
+    search_services.queue_seller_reindex(company.id)
+
+
 def suspend_company(admin: User, company: Company, reason: str) -> None:
     if not admin.is_admin:
         raise PermissionDenied()
     if not reason.strip():
         raise ValidationFailed({"reason": [str(_l("Say why the company is suspended."))]})
     verification.transition(company, VerificationState.SUSPENDED, actor=admin, reason=reason.strip())
+    _hide_listings(company)
     audit.record("company.suspended", actor=admin, subject=company, company_id=company.id, reason=reason)
 
 

@@ -43,6 +43,7 @@ from marketplace.core.errors import Conflict, NotFound, PermissionDenied, Valida
 from marketplace.core.i18n import LANGUAGES
 from marketplace.core.money import ISO_CURRENCIES, Money, minor_units, quantize
 from marketplace.extensions import db
+from marketplace.search import services as search_services
 
 S = ListingState
 
@@ -480,6 +481,7 @@ def approve_listing(admin: User, listing: Listing, *, acknowledge_controlled: bo
         listing.controlled_ack_by_id, listing.controlled_ack_at = admin.id, now
     moderation.transition(listing, S.PUBLISHED, actor=admin)
     after_commit(invalidate_cached_pages)
+    search_services.queue_reindex(listing.id)
     audit.record(
         "listing.approved",
         actor=admin,
@@ -538,9 +540,21 @@ def unpublish_listing(admin: User, listing: Listing, reason: str) -> None:
     moderation.transition(listing, S.UNPUBLISHED, actor=admin, reason=reason)
     listing.is_visible = False
     after_commit(invalidate_cached_pages)
+    search_services.queue_reindex(listing.id)
     audit.record(
         "listing.unpublished", actor=admin, subject=listing, company_id=listing.seller_id, reason=reason
     )
+
+
+def set_seller_visibility(company_id: int, *, visible: bool) -> None:
+    """Hide a suspended seller's listings from buyers, or show them again on reinstatement (only
+    listings with an approved version that an admin has not unpublished)."""
+    query = sa.update(Listing).where(Listing.seller_id == company_id)
+    if visible:
+        query = query.where(Listing.live_version_id.is_not(None), Listing.state != S.UNPUBLISHED)
+    db.session.execute(query.values(is_visible=visible), execution_options={"synchronize_session": "fetch"})
+    db.session.flush()
+    after_commit(invalidate_cached_pages)
 
 
 def invalidate_cached_pages() -> None:

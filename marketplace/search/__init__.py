@@ -2,5 +2,60 @@
 `SearchBackend` protocol and `document_for`), shared text analysis (`analysis.py`) and highlighting
 (`snippets.py`), and backends (`whoosh_backend.py`, the embedded default).
 
+Wiring: `init_app` reads `SEARCH_BACKEND` and `SEARCH_INDEX_DIR` (default `<instance>/search-index`),
+registers the page (`views.py`), the API (`api.py`), the indexing jobs (`services.py`) and
+`flask search` (`cli.py`). `backend()` is the per-process backend of the current app.
+
 Importing this package loads nothing heavy: jieba is loaded on first use (`analysis.init_jieba`) and
 Whoosh only by the backend module."""
+
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+
+from flask import Flask, current_app
+
+BACKENDS = ("whoosh",)
+_lock = threading.Lock()
+
+
+def make_backend(name: str, path: str):
+    """A new backend of kind `name` over the index at `path`."""
+    if name == "whoosh":
+        from marketplace.search.whoosh_backend import WhooshBackend
+
+        return WhooshBackend(path)
+    raise ValueError(f"unknown SEARCH_BACKEND {name!r} (known: {', '.join(BACKENDS)})")
+
+
+def backend():
+    """The backend of the current app in this process (one per configured backend and index path)."""
+    app = current_app._get_current_object()
+    key = (app.config["SEARCH_BACKEND"], str(app.config["SEARCH_INDEX_DIR"]))
+    backends = app.extensions.setdefault("search_backends", {})
+    found = backends.get(key)
+    if found is None:
+        from marketplace.search import analysis
+
+        # jieba's dictionary cache lives next to the index (never in the system temp dir)
+        analysis.init_jieba(Path(key[1]).parent / "jieba")
+        with _lock:
+            found = backends.get(key)
+            if found is None:
+                found = backends[key] = make_backend(*key)
+    return found
+
+
+def init_app(app: Flask) -> None:
+    app.config.setdefault("SEARCH_BACKEND", "whoosh")
+    app.config.setdefault("SEARCH_INDEX_DIR", os.path.join(app.instance_path, "search-index"))
+    if app.config["SEARCH_BACKEND"] not in BACKENDS:
+        raise ValueError(f"unknown SEARCH_BACKEND {app.config['SEARCH_BACKEND']!r}")
+
+    from marketplace.search import api, services, views  # noqa: F401 - routes and job handlers
+    from marketplace.search.cli import search_cli
+
+    app.register_blueprint(views.bp)
+    app.cli.add_command(search_cli)

@@ -334,3 +334,27 @@ def test_anonymous_pages_are_cached_until_the_catalog_changes(client, app, shop)
         db.session.commit()
     assert "Changed elsewhere" not in client.get("/en/c/pp").get_data(as_text=True)
     assert "Polypropylene T30S" not in client.get("/en/c/pp").get_data(as_text=True)
+
+
+def test_suspended_seller_disappears_from_the_catalog_and_comes_back(client, app, shop):
+    from marketplace.accounts import services as accounts
+    from marketplace.accounts.models import Company, User
+
+    assert client.get(f"/en/listings/{shop['published']}").status_code == 200
+    with app.app_context(), app.test_request_context("/en/"):
+        listing = db.session.get(Listing, shop["published"])
+        company = db.session.get(Company, listing.seller_id)
+        root = db.session.scalar(sa.select(User).where(User.email == "root@example.com"))
+        company_id = company.id
+        accounts.suspend_company(root, company, "licence expired")
+        db.session.commit()
+    assert client.get(f"/en/listings/{shop['published']}").status_code == 404
+    assert "Polypropylene T30S" not in client.get("/en/c/pp").get_data(as_text=True)
+    with app.app_context(), app.test_request_context("/en/"):
+        company = db.session.get(Company, company_id)
+        root = db.session.scalar(sa.select(User).where(User.email == "root@example.com"))
+        accounts.decide_verification(root, company, True, "licence renewed")
+        db.session.commit()
+        assert db.session.get(Listing, shop["draft_a"]).is_visible is False  # drafts stay hidden
+    assert client.get(f"/en/listings/{shop['published']}").status_code == 200
+    assert "Polypropylene T30S" in client.get("/en/c/pp").get_data(as_text=True)

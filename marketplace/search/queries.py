@@ -1,0 +1,146 @@
+"""Read side of search: a query from the request's arguments, run against the backend, and the hits
+joined with their listing cards (the database has the last word: a listing unpublished or a seller
+suspended since the index was written is not shown)."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+import sqlalchemy as sa
+from werkzeug.datastructures import MultiDict
+
+from marketplace.accounts.models import Company
+from marketplace.catalog import queries as catalog
+from marketplace.catalog.models import Listing
+from marketplace.catalog.states import Incoterm, Vertical
+from marketplace.extensions import db
+from marketplace.search import backend, services
+from marketplace.search.interface import SORTS, SearchError, SearchHit, SearchQuery, SearchResult
+
+log = logging.getLogger(__name__)
+
+PER_PAGE = 24
+MAX_QUERY_CHARS = 200
+FACETS = ["vertical", "category", "origin_ordos", "incoterm", "seller"]
+INCOTERMS = frozenset(i.value for i in Incoterm)
+VERTICALS = frozenset(v.value for v in Vertical)
+
+
+@dataclass
+class Params:
+    """The query string, cleaned: what the page shows as active filters and keeps in its links."""
+
+    q: str = ""
+    category: str = ""
+    vertical: str = ""
+    ordos: str = ""
+    incoterm: str = ""
+    seller: str = ""
+    sort: str = "relevance"
+    page: int = 1
+
+    def args(self, **changes) -> dict[str, str | int]:
+        """The non-empty arguments, with `changes` applied (a value of None drops the argument);
+        any change other than the page goes back to page 1."""
+        values = {
+            "q": self.q,
+            "category": self.category,
+            "vertical": self.vertical,
+            "ordos": self.ordos,
+            "incoterm": self.incoterm,
+            "seller": self.seller,
+            "sort": "" if self.sort == "relevance" else self.sort,
+            "page": self.page if self.page > 1 else "",
+        }
+        if changes and "page" not in changes:
+            values["page"] = ""
+        values.update({k: ("" if v is None else v) for k, v in changes.items()})
+        return {k: v for k, v in values.items() if v not in ("", None)}
+
+
+def parse(args: MultiDict, lang: str, per_page: int = PER_PAGE) -> tuple[Params, SearchQuery]:
+    """Params and the backend query from request arguments; anything invalid is ignored."""
+    p = Params(q=" ".join(str(args.get("q", "")).split())[:MAX_QUERY_CHARS])
+    query = SearchQuery(text=p.q, lang=lang, per_page=per_page, facets=list(FACETS))
+    category = catalog.category_by_slug(str(args.get("category", "")))
+    if category is not None:
+        p.category = category.slug
+        query.category_ids = [category.id]
+    vertical = str(args.get("vertical", ""))
+    if vertical in VERTICALS:
+        p.vertical = query.vertical = vertical
+    if args.get("ordos") == "1":
+        p.ordos, query.origin_ordos = "1", True
+    incoterm = str(args.get("incoterm", "")).upper()
+    if incoterm in INCOTERMS:
+        p.incoterm = query.incoterm = incoterm
+    seller = str(args.get("seller", ""))
+    if seller.isascii() and seller.isdigit() and len(seller) < 12:
+        p.seller, query.seller_id = seller, int(seller)
+    sort = str(args.get("sort", "relevance"))
+    p.sort = query.sort = sort if sort in SORTS else "relevance"
+    try:
+        p.page = query.page = min(max(int(str(args.get("page", "1"))), 1), 10_000 // per_page)
+    except ValueError:
+        p.page = query.page = 1
+    return p, query
+
+
+@dataclass
+class Found:
+    hit: SearchHit
+    card: catalog.Card
+
+
+@dataclass
+class Outcome:
+    result: SearchResult | None  # None: search is unavailable
+    found: list[Found] = field(default_factory=list)
+    unavailable: bool = False
+
+    @property
+    def total(self) -> int:
+        return self.result.total if self.result else 0
+
+    @property
+    def pages(self) -> int:
+        return max((self.total + PER_PAGE - 1) // PER_PAGE, 1)
+
+
+def run(query: SearchQuery) -> Outcome:
+    """Search, then load the cards of the hits in a fixed number of statements."""
+    try:
+        result = backend().search(query)
+    except SearchError as exc:
+        log.warning("search unavailable: %s", exc.message)
+        return Outcome(None, unavailable=True)
+    except Exception:  # a damaged index can fail in many ways: the page still answers
+        log.exception("search failed")
+        return Outcome(None, unavailable=True)
+    ids = [h.listing_id for h in result.hits]
+    allowed = services.searchable_ids(ids)
+    listings = (
+        {x.id: x for x in db.session.scalars(sa.select(Listing).where(Listing.id.in_(allowed)))}
+        if allowed
+        else {}
+    )
+    cards = {
+        c.listing.id: c for c in catalog.cards_for([listings[i] for i in ids if i in listings], query.lang)
+    }
+    found = [Found(h, cards[h.listing_id]) for h in result.hits if h.listing_id in cards]
+    return Outcome(result, found)
+
+
+def seller_names(ids) -> dict[str, Company]:
+    wanted = [int(i) for i in ids if str(i).isdigit()]
+    if not wanted:
+        return {}
+    return {str(c.id): c for c in db.session.scalars(sa.select(Company).where(Company.id.in_(wanted)))}
+
+
+def suggestions(lang: str) -> list[str]:
+    """Category names in the viewer's language, for the query box's datalist."""
+    from marketplace.catalog.schema import in_language
+
+    return sorted({in_language(c.names, lang) for c in catalog.all_categories()} - {""})

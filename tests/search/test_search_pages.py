@@ -1,0 +1,179 @@
+"""Issue 4 wiring: the outbox keeps the index fresh; the search page and API answer from it."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from factories import make_listing, make_user, seed_catalog, verified_seller
+
+from marketplace.accounts import services as accounts
+from marketplace.catalog import services as catalog
+from marketplace.catalog.models import Listing
+from marketplace.core.outbox import Worker
+from marketplace.extensions import db
+
+
+@pytest.fixture(autouse=True)
+def empty_index(app):
+    """Each test starts with an empty index (ids restart when the tables are emptied)."""
+    from marketplace.search import backend
+
+    with app.app_context():
+        backend().clear()
+    yield
+    with app.app_context():
+        backend().close()
+
+
+def drain(app) -> None:
+    with app.app_context():
+        Worker(worker_id="test").drain()
+        db.session.remove()
+
+
+def _published(seed, **overrides):
+    def world():
+        seed_catalog()
+        owner, company = verified_seller()
+        listing = make_listing(owner, company, publish=True, **overrides)
+        return listing.id, company.id
+
+    return seed(world)
+
+
+def test_approved_listing_is_found_in_russian_and_by_the_api(app, seed, client):
+    listing_id, _company = _published(seed)
+    page = client.get("/ru/search?q=полипропилен")
+    assert page.status_code == 200
+    assert f"/ru/listings/{listing_id}" not in page.get_data(as_text=True)  # not indexed yet
+    drain(app)
+    html = client.get("/ru/search?q=полипропилен").get_data(as_text=True)
+    assert f"/ru/listings/{listing_id}" in html
+    assert "<datalist" in html and "Полипропилен (ПП)" in html  # suggestions in Russian
+    assert "1 010,00 $" in html.replace("\xa0", " ")  # the lowest tier, in the listing's USD
+    api = client.get("/api/v1/search?q=полипропилен", headers={"Accept-Language": "ru"}).get_json()
+    assert api["total"] == 1
+    assert api["hits"][0]["id"] == listing_id
+    assert api["hits"][0]["price_from"] == {"amount": "1010.00", "currency": "USD"}
+    assert "category" in api["facets"]
+
+
+def test_unpublished_listing_leaves_the_search(app, seed, client):
+    listing_id, _company = _published(seed)
+    drain(app)
+    assert f"/en/listings/{listing_id}" in client.get("/en/search?q=polypropylene").get_data(as_text=True)
+
+    def take_down():
+        admin = make_user(admin=True)
+        catalog.unpublish_listing(admin, db.session.get(Listing, listing_id), "duplicate")
+
+    seed(take_down)
+    drain(app)
+    assert f"/en/listings/{listing_id}" not in client.get("/en/search?q=polypropylene").get_data(as_text=True)
+    assert client.get("/api/v1/search?q=polypropylene").get_json()["total"] == 0
+
+
+def test_suspended_seller_leaves_the_search(app, seed, client):
+    listing_id, company_id = _published(seed)
+    drain(app)
+    assert client.get("/api/v1/search?q=T30S").get_json()["total"] == 1
+
+    def suspend():
+        from marketplace.accounts.models import Company
+
+        admin = make_user(admin=True)
+        accounts.suspend_company(admin, db.session.get(Company, company_id), "fraud report")
+
+    seed(suspend)
+    drain(app)
+    assert client.get("/api/v1/search?q=T30S").get_json()["total"] == 0
+    assert f"/en/listings/{listing_id}" not in client.get("/en/search?q=T30S").get_data(as_text=True)
+
+
+def test_facet_links_filter(app, seed, client):
+    def world():
+        seed_catalog()
+        owner, company = verified_seller()
+        a = make_listing(owner, company, publish=True)
+        b = make_listing(owner, company, publish=True, origin_ordos=False, incoterm="EXW")
+        return a.id, b.id
+
+    a, b = seed(world)
+    drain(app)
+    html = client.get("/en/search?q=polypropylene").get_data(as_text=True)
+    assert f"/en/listings/{a}" in html and f"/en/listings/{b}" in html
+    links = re.findall(r'href="(/en/search\?[^"]*incoterm=EXW[^"]*)"', html)
+    assert links, "no Incoterm facet link"
+    filtered = client.get(links[0].replace("&amp;", "&")).get_data(as_text=True)
+    assert f"/en/listings/{b}" in filtered and f"/en/listings/{a}" not in filtered
+    ordos = re.findall(r'href="(/en/search\?[^"]*ordos=1[^"]*)"', html)
+    assert ordos, "no origin facet link"
+    filtered = client.get(ordos[0].replace("&amp;", "&")).get_data(as_text=True)
+    assert f"/en/listings/{a}" in filtered and f"/en/listings/{b}" not in filtered
+    by_category = client.get("/en/search?q=polypropylene&category=pp").get_data(as_text=True)
+    assert f"/en/listings/{a}" in by_category
+
+
+def test_broken_index_shows_a_message(app, seed, client, tmp_path, monkeypatch):
+    from support import t
+
+    _published(seed)
+    drain(app)
+    broken = tmp_path / "broken"
+    shutil.copytree(Path(app.config["SEARCH_INDEX_DIR"]), broken)
+    for toc in broken.glob("*.toc"):
+        toc.write_bytes(b"garbage")
+    monkeypatch.setitem(app.config, "SEARCH_INDEX_DIR", str(broken))
+    page = client.get("/ru/search?q=полипропилен")
+    assert page.status_code == 200
+    message = t(
+        app, "ru", "Search is temporarily unavailable. Please try again later or browse the categories."
+    )
+    assert message in page.get_data(as_text=True)
+    assert client.get("/api/v1/search?q=x").status_code == 503
+    monkeypatch.setitem(app.config, "SEARCH_INDEX_DIR", str(tmp_path / "missing"))
+    assert message in client.get("/ru/search?q=x").get_data(as_text=True)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "q=%22%27%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+        "q=" + "a" * 5000,
+        "q=AND OR NOT ( ) * ? ~ ^ : [ ] { }",
+        "q=%00%01%ff&page=-3&sort=drop&seller=1e9&category=../../etc",
+        "q=пп&page=999999999999999999999&incoterm=<b>&vertical=%F0%9F%98%80",
+        "q=9003-07-0&ordos=yes&seller=99999999999999999999",
+    ],
+)
+def test_hostile_query_strings(app, seed, client, query):
+    _published(seed)
+    drain(app)
+    page = client.get(f"/en/search?{query}")
+    assert page.status_code == 200
+    assert "<script>alert" not in page.get_data(as_text=True)
+    assert client.get(f"/api/v1/search?{query}").status_code == 200
+
+
+def test_did_you_mean(app, seed, client):
+    _published(seed)
+    drain(app)
+    html = client.get("/en/search?q=polypropilene").get_data(as_text=True)
+    assert "polypropylene" in html.lower()
+
+
+def test_reindex_swaps_a_new_index_in(app, seed, runner, client, tmp_path, monkeypatch):
+    listing_id, _company = _published(seed)
+    target = tmp_path / "idx"
+    monkeypatch.setitem(app.config, "SEARCH_INDEX_DIR", str(target))
+    assert runner.invoke(args=["search", "check"]).exit_code == 1
+    result = runner.invoke(args=["search", "reindex"])
+    assert result.exit_code == 0, result.output
+    assert target.is_symlink()
+    assert runner.invoke(args=["search", "check"]).exit_code == 0
+    assert client.get("/api/v1/search?q=T30S").get_json()["hits"][0]["id"] == listing_id
+    assert runner.invoke(args=["search", "reindex"]).exit_code == 0
+    assert client.get("/api/v1/search?q=T30S").get_json()["total"] == 1
