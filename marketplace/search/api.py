@@ -1,4 +1,6 @@
-"""GET /api/v1/search: the search page's query as JSON (same arguments, same backend)."""
+"""GET /api/v1/search: the search page's query as JSON (same arguments, same backend): key attribute
+filters `a.<code>=` (with a category), `price_min`/`price_max` in USD; facets include "attr:<code>" and
+"price" (USD buckets)."""
 
 from __future__ import annotations
 
@@ -69,7 +71,10 @@ def hit_json(found: queries.Found) -> dict[str, Any]:
 @route(
     "/search",
     "GET",
-    summary="Search published listings (?q=&category=&vertical=&ordos=1&incoterm=&seller=&sort=&page=)",
+    summary=(
+        "Search published listings (?q=&category=&vertical=&ordos=1&incoterm=&seller=&a.<code>="
+        "&price_min=&price_max=&sort=&page=; a.<code> needs a category, prices in USD)"
+    ),
     tag="search",
     response=SEARCH_SCHEMA,
     auth=False,

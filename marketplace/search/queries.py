@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 
 import sqlalchemy as sa
 from werkzeug.datastructures import MultiDict
@@ -13,16 +14,26 @@ from werkzeug.datastructures import MultiDict
 from marketplace.accounts.models import Company
 from marketplace.catalog import queries as catalog
 from marketplace.catalog.models import Listing
-from marketplace.catalog.states import Incoterm, Vertical
+from marketplace.catalog.states import AttributeKind, Incoterm, Vertical
 from marketplace.extensions import db
 from marketplace.search import backend, services
-from marketplace.search.interface import SORTS, SearchError, SearchHit, SearchQuery, SearchResult
+from marketplace.search.interface import (
+    ATTRIBUTE_FACET_PREFIX,
+    SORTS,
+    SearchError,
+    SearchHit,
+    SearchQuery,
+    SearchResult,
+)
 
 log = logging.getLogger(__name__)
 
 PER_PAGE = 24
 MAX_QUERY_CHARS = 200
-FACETS = ["vertical", "category", "origin_ordos", "incoterm", "seller"]
+FACETS = ["vertical", "category", "origin_ordos", "incoterm", "seller", "price"]
+FACET_KINDS = (AttributeKind.ENUM, AttributeKind.MULTI_ENUM)  # key attributes shown as facets
+MAX_PRICE_USD = Decimal(10) ** 12
+CENT = Decimal("0.01")
 INCOTERMS = frozenset(i.value for i in Incoterm)
 VERTICALS = frozenset(v.value for v in Vertical)
 
@@ -37,12 +48,17 @@ class Params:
     ordos: str = ""
     incoterm: str = ""
     seller: str = ""
+    attrs: dict[str, str] = field(default_factory=dict)  # key attribute code -> option value
+    price_min: str = ""  # USD
+    price_max: str = ""  # USD
     sort: str = "relevance"
     page: int = 1
 
     def args(self, **changes) -> dict[str, str | int]:
         """The non-empty arguments, with `changes` applied (a value of None drops the argument);
-        any change other than the page goes back to page 1."""
+        any change other than the page goes back to page 1; another category drops the attribute
+        filters (they belong to the category)."""
+        attrs = {} if "category" in changes else {f"a.{k}": v for k, v in self.attrs.items()}
         values = {
             "q": self.q,
             "category": self.category,
@@ -50,6 +66,9 @@ class Params:
             "ordos": self.ordos,
             "incoterm": self.incoterm,
             "seller": self.seller,
+            **attrs,
+            "price_min": self.price_min,
+            "price_max": self.price_max,
             "sort": "" if self.sort == "relevance" else self.sort,
             "page": self.page if self.page > 1 else "",
         }
@@ -67,6 +86,19 @@ def parse(args: MultiDict, lang: str, per_page: int = PER_PAGE) -> tuple[Params,
     if category is not None:
         p.category = category.slug
         query.category_ids = [category.id]
+        for attr in facet_attributes(category):
+            query.facets.append(ATTRIBUTE_FACET_PREFIX + attr.code)
+            value = str(args.get(f"a.{attr.code}", "")).strip()
+            if value and value in {o["value"] for o in attr.options or []}:
+                p.attrs[attr.code] = value
+                query.attributes[attr.code] = value
+    low, high = price_bound(args.get("price_min")), price_bound(args.get("price_max"))
+    if low is not None and high is not None and low > high:
+        low = high = None
+    if low is not None:
+        p.price_min, query.price_min_usd = str(low), low
+    if high is not None:
+        p.price_max, query.price_max_usd = str(high), high
     vertical = str(args.get("vertical", ""))
     if vertical in VERTICALS:
         p.vertical = query.vertical = vertical
@@ -85,6 +117,25 @@ def parse(args: MultiDict, lang: str, per_page: int = PER_PAGE) -> tuple[Params,
     except ValueError:
         p.page = query.page = 1
     return p, query
+
+
+def facet_attributes(category) -> list:
+    """The category's key enum and multi-enum attributes: the ones the search page facets."""
+    return [a for a in catalog.schema_of(category).key_attributes if a.kind in FACET_KINDS and a.options]
+
+
+def price_bound(raw) -> Decimal | None:
+    """A USD amount from the query string (to the cent), or None when missing or invalid."""
+    text = str(raw or "").strip()
+    if not text or len(text) > 20:
+        return None
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        return None
+    if not value.is_finite() or value < 0 or value >= MAX_PRICE_USD:
+        return None
+    return value.quantize(CENT)
 
 
 @dataclass

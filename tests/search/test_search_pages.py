@@ -177,3 +177,108 @@ def test_reindex_swaps_a_new_index_in(app, seed, runner, client, tmp_path, monke
     assert client.get("/api/v1/search?q=T30S").get_json()["hits"][0]["id"] == listing_id
     assert runner.invoke(args=["search", "reindex"]).exit_code == 0
     assert client.get("/api/v1/search?q=T30S").get_json()["total"] == 1
+
+
+def _two_pp_listings(seed, second_type="impact_copolymer", second_price="6000.00"):
+    def world():
+        from factories import pp_data
+
+        seed_catalog()
+        owner, company = verified_seller()
+        a = make_listing(owner, company, publish=True)
+        attributes = {**pp_data().attributes, "pp_type": second_type}
+        prices = [{"currency": "USD", "min_quantity": "25", "unit_price": second_price}]
+        b = make_listing(owner, company, publish=True, attributes=attributes, prices=prices)
+        return a.id, b.id
+
+    return seed(world)
+
+
+def _links(html: str, needle: str) -> list[str]:
+    return [x.replace("&amp;", "&") for x in re.findall(rf'href="(/\w\w/search\?[^"]*{needle}[^"]*)"', html)]
+
+
+def test_attribute_facet_filters_the_category(app, seed, client):
+    a, b = _two_pp_listings(seed)
+    drain(app)
+    html = client.get("/ru/search?category=pp").get_data(as_text=True)
+    assert f"/ru/listings/{a}" in html and f"/ru/listings/{b}" in html
+    assert "Тип полипропилена" in html and "Гомополимер" in html  # label and options in Russian
+    links = _links(html, "a.pp_type=impact_copolymer")
+    assert links, "no attribute facet link"
+    filtered = client.get(links[0]).get_data(as_text=True)
+    assert f"/ru/listings/{b}" in filtered and f"/ru/listings/{a}" not in filtered
+    assert _links(filtered, "category=pp"), "no link to clear the attribute filter"
+    assert any("a.pp_type" not in link for link in _links(filtered, "category=pp"))
+    # without a category there is no attribute facet, and the filter is ignored
+    plain = client.get("/en/search?q=polypropylene&a.pp_type=impact_copolymer").get_data(as_text=True)
+    assert f"/en/listings/{a}" in plain and f"/en/listings/{b}" in plain
+    assert not _links(plain, "a.pp_type=homopolymer")
+
+
+def test_price_facet_links_filter_in_the_viewers_currency(app, seed, client):
+    a, b = _two_pp_listings(seed)
+    drain(app)
+    html = client.get("/en/search?q=polypropylene").get_data(as_text=True)
+    links = _links(html, "price_min=1000.00")
+    assert links, "no price facet link"
+    assert "price_max=4999.99" in links[0]
+    filtered = client.get(links[0]).get_data(as_text=True)
+    assert f"/en/listings/{a}" in filtered and f"/en/listings/{b}" not in filtered
+    assert _links(filtered, "q=polypropylene") and "Any" in filtered
+    over = client.get("/en/search?q=polypropylene&price_min=5000").get_data(as_text=True)
+    assert f"/en/listings/{b}" in over and f"/en/listings/{a}" not in over
+    assert "$5,000" in html  # no EUR/… rate needed: English viewers see USD
+
+
+def test_api_attribute_and_price_filters(app, seed, client):
+    a, b = _two_pp_listings(seed)
+    drain(app)
+    api = client.get("/api/v1/search?category=pp&a.pp_type=homopolymer").get_json()
+    assert [h["id"] for h in api["hits"]] == [a]
+    assert {"value": "impact_copolymer", "count": 1} in api["facets"]["attr:pp_type"]
+    assert {"value": "1000-5000", "count": 1} in api["facets"]["price"]
+    api = client.get("/api/v1/search?q=polypropylene&price_min=5000&price_max=7000").get_json()
+    assert [h["id"] for h in api["hits"]] == [b]
+    api = client.get("/api/v1/search?q=polypropylene&price_max=1500").get_json()
+    assert [h["id"] for h in api["hits"]] == [a]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "price_min=abc",
+        "price_max=NaN&price_min=-5",
+        "price_min=1e999999&price_max=Infinity",
+        "price_min=9000&price_max=10",
+        "category=pp&a.unknown=x&a.pp_type=nonsense",
+        "category=pp&a.cas_numbers=9003-07-0&a.mfr=3.0",
+    ],
+)
+def test_bad_attribute_and_price_values_are_ignored(app, seed, client, query):
+    a, b = _two_pp_listings(seed)
+    drain(app)
+    page = client.get(f"/en/search?q=polypropylene&{query}")
+    assert page.status_code == 200
+    html = page.get_data(as_text=True)
+    assert f"/en/listings/{a}" in html and f"/en/listings/{b}" in html
+    api = client.get(f"/api/v1/search?q=polypropylene&{query}")
+    assert api.status_code == 200 and api.get_json()["total"] == 2
+
+
+def test_price_facet_shown_in_mnt_with_usd_links(app, seed, client):
+    from datetime import date
+
+    def world():
+        seed_catalog()
+        owner, company = verified_seller()
+        listing = make_listing(owner, company, publish=True)
+        catalog.set_fx_rate(make_user(admin=True), "USD", "MNT", "3450", date(2026, 11, 25))
+        return listing.id
+
+    listing_id = seed(world)
+    drain(app)
+    html = client.get("/mn/search?q=polypropylene").get_data(as_text=True)
+    assert f"/mn/listings/{listing_id}" in html
+    assert "3,450,000" in html and "17,250,000" in html  # 1000–5000 USD in tögrög
+    assert any("price_min=1000.00" in link for link in _links(html, "price_max=4999.99"))
