@@ -411,11 +411,7 @@ def add_company_document(actor: User, company: Company, kind: str, upload) -> Co
     document = CompanyDocument(
         company_id=company.id,
         kind=kind,
-        original_name=stored.original_name,
-        storage_key=stored.storage_key,
-        content_type=stored.content_type,
-        size=stored.size,
-        sha256=stored.sha256,
+        **stored.columns(),
         uploaded_by_id=actor.id,
     )
     db.session.add(document)

@@ -404,11 +404,7 @@ def attach_file(
         listing_id=listing.id,
         kind=file_kind,
         language=language,
-        original_name=stored.original_name,
-        storage_key=stored.storage_key,
-        content_type=stored.content_type,
-        size=stored.size,
-        sha256=stored.sha256,
+        **stored.columns(),
         uploaded_by_id=actor.id,
     )
     db.session.add(record)

@@ -47,6 +47,16 @@ class StoredFile:
     sha256: str
     original_name: str
 
+    def columns(self) -> dict:
+        """The file's columns as every stored-file model names them."""
+        return {
+            "original_name": self.original_name,
+            "storage_key": self.storage_key,
+            "content_type": self.content_type,
+            "size": self.size,
+            "sha256": self.sha256,
+        }
+
 
 def sniff(head: bytes) -> str | None:
     for content_type, signatures in SIGNATURES.items():
