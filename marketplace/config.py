@@ -106,6 +106,10 @@ ENV_OVERRIDES: dict[str, type] = {
     "STRIPE_WEBHOOK_SECRET": str,
     "STRIPE_API_BASE": str,
     "SERVICE_PLATFORM_URL": str,
+    "SEARCH_BACKEND": str,
+    "SEARCH_INDEX_DIR": str,
+    "SEARCH_PG_TABLE": str,
+    "UPLOAD_DIR": str,
 }
 
 

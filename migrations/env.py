@@ -24,6 +24,13 @@ def render_item(type_, obj, autogen_context):
     return False
 
 
+def alembic_include_object(obj, name, type_, reflected, compare_to):
+    """The search backend's own tables (PostgreSQL search) are not the models' business."""
+    from marketplace.search.postgres_backend import alembic_include_object as include
+
+    return include(obj, name, type_, reflected, compare_to)
+
+
 def run_migrations_offline() -> None:
     context.configure(
         url=db.engine.url.render_as_string(hide_password=False),
@@ -49,6 +56,7 @@ def run_migrations_online() -> None:
     conf_args.setdefault("render_as_batch", True)  # SQLite needs batch mode to alter tables
     conf_args.setdefault("compare_type", True)
     conf_args.setdefault("render_item", render_item)
+    conf_args.setdefault("include_object", alembic_include_object)
     with db.engine.connect() as connection:
         context.configure(
             connection=connection,

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import itertools
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
 
 from marketplace.accounts import services
 from marketplace.accounts.models import Company, User
@@ -122,3 +124,27 @@ def make_listing(owner, company, slug: str = "pp", *, publish: bool = False, **o
         admin = make_user(admin=True)
         catalog.approve_listing(admin, listing, acknowledge_controlled=True)
     return listing
+
+
+SEARCH_T0 = datetime(2025, 3, 1, 8, 0, tzinfo=UTC)
+
+
+def search_doc(listing_id: int, **fields):
+    """A plain search document (no catalog rows behind it) with defaults for what a test leaves out."""
+    from marketplace.search.interface import SearchDocument
+
+    base = dict(
+        listing_id=listing_id,
+        vertical="chemicals",
+        category_id=900,
+        category_path_ids=[900],
+        seller_id=90,
+        seller_name="Plain Seller",
+        origin_ordos=True,
+        incoterm="FCA",
+        price_usd=Decimal("100"),
+        published_at=SEARCH_T0 + timedelta(hours=listing_id % 1000),
+        titles={},
+    )
+    base.update(fields)
+    return SearchDocument(**base)

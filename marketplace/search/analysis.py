@@ -182,6 +182,12 @@ def _word_terms(word: str, lang: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+def clear_caches() -> None:
+    """Forget the memoised analysis of words and Han runs (benchmarks start each backend cold)."""
+    _word_terms.cache_clear()
+    _han_tokens.cache_clear()
+
+
 def analyze(text: Any, lang: str) -> list[Token]:
     """Index tokens of a field value in `lang` ("zh", "en", "ru", "mn"; anything else is treated like
     "zh": words lower-cased, Han segmented) with their character offsets in `text`."""

@@ -8,7 +8,7 @@ transaction and indexed later (by the outbox worker).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
@@ -29,6 +29,9 @@ PRICE_BUCKETS_USD: tuple[tuple[str, Decimal | None, Decimal | None], ...] = (
 )
 MAX_PER_PAGE = 100
 MAX_RESULTS = 10_000  # deepest result reachable by paging
+
+
+Progress = Callable[[int], None]  # called with the number of documents written since the last call
 
 
 class SearchError(Exception):
@@ -113,7 +116,8 @@ class SearchResult:
 
 @runtime_checkable
 class SearchBackend(Protocol):
-    """What the search page, the API and the indexing jobs use. Implementations: WhooshBackend."""
+    """What the search page, the API and the indexing jobs use. Implementations: WhooshBackend,
+    PostgresBackend."""
 
     @property
     def schema_version(self) -> str:
@@ -123,6 +127,13 @@ class SearchBackend(Protocol):
 
     def index(self, docs: Iterable[SearchDocument]) -> int:
         """Add or replace documents (by listing id); returns how many were written."""
+        ...
+
+    def bulk_load(
+        self, docs: Iterable[SearchDocument], total: int | None = None, progress: Progress | None = None
+    ) -> int:
+        """Fill a new, empty index (from `build_aside`, after `clear`) as fast as the backend can;
+        `total` is the expected number of documents, `progress` is told how many were written."""
         ...
 
     def remove(self, listing_ids: Iterable[int]) -> None: ...
@@ -137,6 +148,26 @@ class SearchBackend(Protocol):
 
     def check(self) -> str | None:
         """A description of what is wrong with the index (missing, corrupt, other version), or None."""
+        ...
+
+    def describe(self) -> str:
+        """Where the index is, for messages ("directory …", "table …")."""
+        ...
+
+    def build_aside(self) -> SearchBackend:
+        """A backend over a new, separate index (to be `clear`ed, filled and then `swap_in`-ed)."""
+        ...
+
+    def swap_in(self, build: SearchBackend) -> None:
+        """Atomically replace this index by the one `build` (from `build_aside`) wrote."""
+        ...
+
+    def discard(self) -> None:
+        """Delete this index (a failed build)."""
+        ...
+
+    def close(self) -> None:
+        """Release what the backend holds open (it reopens on use)."""
         ...
 
 
@@ -240,3 +271,32 @@ def document_for(listing: Any, version: Any, category_path: Sequence[Any], selle
         category_names={k: v for k, v in category_names.items() if v},
         attribute_texts={k: " · ".join(dict.fromkeys(v)) for k, v in texts.items() if v},
     )
+
+
+# -- terms shared by the backends -------------------------------------------------------------------
+
+VALUE_SEP = "\x1f"  # never part of a value (separates the values of a multi-valued field)
+
+
+def clean_value(text: Any) -> str:
+    return str(text).replace(VALUE_SEP, " ").strip()[:200]
+
+
+def attribute_terms(doc: SearchDocument) -> list[str]:
+    """ "code=value" terms of the attribute values (filters and attribute facets)."""
+    terms = []
+    for source in (doc.attributes, doc.key_attribute_values):
+        for code, value in source.items():
+            for item in value if isinstance(value, list | tuple) else [value]:
+                if clean_value(item):
+                    terms.append(f"{code}={clean_value(item)}")
+    return list(dict.fromkeys(terms))
+
+
+def identifier_terms(doc: SearchDocument) -> list[str]:
+    """The identifiers' terms, and model codes written in the titles."""
+    from marketplace.search import analysis
+
+    terms = [term for raw in doc.identifiers for term in analysis.identifiers(raw)]
+    terms += [code for title in doc.titles.values() for code in analysis.model_codes(title)]
+    return list(dict.fromkeys(terms))

@@ -6,6 +6,10 @@ from __future__ import annotations
 from markupsafe import Markup, escape
 
 from marketplace.search.analysis import QueryUnit, analyze
+from marketplace.search.interface import SearchHit
+
+FALLBACK = ("en", "zh", "ru", "mn")  # snippet languages tried after the viewer's
+SNIPPET_CHARS = 200
 
 
 def terms_for(units: list[QueryUnit], lang: str) -> tuple[set[str], tuple[str, ...]]:
@@ -69,3 +73,39 @@ def highlight(text: str, lang: str, units: list[QueryUnit], *, max_chars: int | 
     if end < len(text):
         out.append(Markup("…"))
     return Markup("").join(out)
+
+
+def snippet_language(
+    titles: dict[str, str], descriptions: dict[str, str], units: list[QueryUnit], viewer_lang: str
+) -> str:
+    """The viewer's language when the listing has it; else the first language (in fallback order)
+    whose text the query matched; else the first the listing has."""
+    have = [
+        x for x in dict.fromkeys((viewer_lang, *FALLBACK, *titles)) if titles.get(x) or descriptions.get(x)
+    ]
+    if not have:
+        return viewer_lang
+    if viewer_lang in have:
+        return viewer_lang
+    for lang in have:
+        text = f"{titles.get(lang, '')}\n{descriptions.get(lang, '')}"
+        if match_spans(text, lang, units):
+            return lang
+    return have[0]
+
+
+def make_hit(
+    listing_id: int, score: float, content: dict, units: list[QueryUnit], viewer_lang: str
+) -> SearchHit:
+    """A hit with its title and snippet in the best language, from the stored `content`
+    ({"t": titles by language, "d": descriptions by language})."""
+    titles, descriptions = content.get("t") or {}, content.get("d") or {}
+    lang = snippet_language(titles, descriptions, units, viewer_lang)
+    title, description = titles.get(lang, ""), descriptions.get(lang, "")
+    return SearchHit(
+        listing_id=listing_id,
+        score=score,
+        snippet_html=str(highlight(description or title, lang, units, max_chars=SNIPPET_CHARS)),
+        snippet_lang=lang,
+        title_html=str(highlight(title, lang, units)),
+    )

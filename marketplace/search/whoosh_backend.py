@@ -27,7 +27,9 @@ from __future__ import annotations
 import gc
 import os
 import re
+import shutil
 import threading
+import time
 import warnings
 from collections.abc import Iterable
 from contextlib import contextmanager, suppress
@@ -48,22 +50,26 @@ from marketplace.search.analysis import LANGS, QueryUnit, query_units
 from marketplace.search.interface import (
     ATTRIBUTE_FACET_PREFIX,
     PRICE_BUCKETS_USD,
+    VALUE_SEP,
     IndexBusy,
+    Progress,
     SearchDocument,
     SearchHit,
     SearchQuery,
     SearchResult,
     SearchUnavailable,
+    attribute_terms,
+    clean_value,
+    identifier_terms,
     normalise_query,
 )
-from marketplace.search.snippets import highlight, match_spans
+from marketplace.search.snippets import make_hit
 
 SCHEMA_VERSION = "whoosh-1"
 VERSION_FILE = "SCHEMA_VERSION"
 INDEX_NAME = "listings"
 REBUILD_HINT = "rebuild it with `flask search reindex`"
-FALLBACK = ("en", "zh", "ru", "mn")
-SEP = "\x1f"  # separates the values of a multi-valued keyword field
+SEP = VALUE_SEP
 
 # Query boosts: a word in a title counts most, then category names, attribute values, descriptions;
 # an exact identifier beats any text match. Fields in the viewer's language get a small bonus.
@@ -71,9 +77,10 @@ BOOSTS = {"title": 6.0, "cat": 3.0, "attr": 2.0, "desc": 1.0}
 IDS_BOOST = 12.0
 VIEWER_LANG_BOOST = 1.2
 TIEBREAK = 0.2  # a word matched in several fields scores its best match + 0.2 × the others
-SNIPPET_CHARS = 200
 MAX_EXPANSIONS = 64  # terms a prefix may stand for
 MAX_IDLE_SEARCHERS = 8
+BULK_PROCS_MIN = 5_000  # a bulk load of at least this many documents uses two writer processes
+PROGRESS_EVERY = 500
 
 
 # -- analyzers (pickled into the index's schema: keep these class names and attributes stable) ------
@@ -188,28 +195,6 @@ def _epoch(moment: datetime | None) -> int:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     return int(moment.timestamp())
-
-
-def _value(text: Any) -> str:
-    return str(text).replace(SEP, " ").strip()[:200]
-
-
-def attribute_terms(doc: SearchDocument) -> list[str]:
-    """ "code=value" terms of the attribute values (filters and attribute facets)."""
-    terms = []
-    for source in (doc.attributes, doc.key_attribute_values):
-        for code, value in source.items():
-            for item in value if isinstance(value, list | tuple) else [value]:
-                if _value(item):
-                    terms.append(f"{code}={_value(item)}")
-    return list(dict.fromkeys(terms))
-
-
-def identifier_terms(doc: SearchDocument) -> list[str]:
-    """The identifiers' terms, and model codes written in the titles."""
-    terms = [term for raw in doc.identifiers for term in analysis.identifiers(raw)]
-    terms += [code for title in doc.titles.values() for code in analysis.model_codes(title)]
-    return list(dict.fromkeys(terms))
 
 
 def whoosh_fields(doc: SearchDocument) -> dict[str, Any]:
@@ -372,7 +357,9 @@ def filter_queries(q: SearchQuery) -> dict[str, query.Query]:
     for code, value in (q.attributes or {}).items():
         values = value if isinstance(value, list | tuple) else [value]
         if values:
-            out[ATTRIBUTE_FACET_PREFIX + code] = _any_of("attrs", [f"{code}={_value(v)}" for v in values])
+            out[ATTRIBUTE_FACET_PREFIX + code] = _any_of(
+                "attrs", [f"{code}={clean_value(v)}" for v in values]
+            )
     if q.price_min_usd is not None or q.price_max_usd is not None:
         out["price"] = query.NumericRange("price", _cents(q.price_min_usd), _cents(q.price_max_usd))
     return out
@@ -400,23 +387,23 @@ def _price_bucket_queries() -> dict[str, query.Query]:
     }
 
 
-def snippet_language(
-    titles: dict[str, str], descriptions: dict[str, str], units: list[QueryUnit], viewer_lang: str
-) -> str:
-    """The viewer's language when the listing has it; else the first language (in fallback order)
-    whose text the query matched; else the first the listing has."""
-    have = [
-        x for x in dict.fromkeys((viewer_lang, *FALLBACK, *titles)) if titles.get(x) or descriptions.get(x)
-    ]
-    if not have:
-        return viewer_lang
-    if viewer_lang in have:
-        return viewer_lang
-    for lang in have:
-        text = f"{titles.get(lang, '')}\n{descriptions.get(lang, '')}"
-        if match_spans(text, lang, units):
-            return lang
-    return have[0]
+def _builds(target: Path) -> list[Path]:
+    """Build directories of `target`, oldest first."""
+    return sorted(p for p in target.parent.glob(f"{target.name}.b*") if p.is_dir() and not p.is_symlink())
+
+
+def swap_directory(target: Path, build: Path) -> None:
+    """Make `target` point at `build` in one rename (a real directory is first moved aside)."""
+    if target.exists() and not target.is_symlink():
+        target.rename(target.parent / f"{target.name}.b{time.time_ns() - 1:020d}-previous")
+    link = target.parent / f".{target.name}.link-{os.getpid()}"
+    if link.is_symlink() or link.exists():
+        link.unlink()
+    link.symlink_to(build.name)  # relative: the instance folder can move
+    os.replace(link, target)
+    for old in _builds(target)[:-2]:  # keep the current build and the one before
+        if old.resolve() != build.resolve():
+            shutil.rmtree(old, ignore_errors=True)
 
 
 # -- the backend -----------------------------------------------------------------------------------
@@ -579,6 +566,38 @@ class WhooshBackend:
             writer.commit()
             return len(batch)
 
+    def bulk_load(
+        self, docs: Iterable[SearchDocument], total: int | None = None, progress: Progress | None = None
+    ) -> int:
+        """Add every document of a new index (one from `build_aside`, after `clear`) with one writer
+        and one commit: much faster than `index` batches, which replace documents and merge segments
+        at each commit. With `total` ≥ BULK_PROCS_MIN and more than one CPU, documents are analysed
+        and written by sub-processes (Whoosh's MpWriter), each producing one segment."""
+        procs = min(2, os.cpu_count() or 1) if (total or 0) >= BULK_PROCS_MIN else 1
+        options: dict[str, Any] = {"limitmb": 256}
+        if procs > 1:
+            options.update(procs=procs, multisegment=True)
+        count = 0
+        with self._write_lock:
+            ix = self._index(create=True)
+            try:
+                writer = ix.writer(**options)
+            except LockError:
+                raise IndexBusy(f"The search index at {self.path} is being written by another process.")
+            try:
+                for doc in docs:
+                    writer.add_document(**whoosh_fields(doc))
+                    count += 1
+                    if progress is not None and count % PROGRESS_EVERY == 0:
+                        progress(PROGRESS_EVERY)
+            except BaseException:
+                writer.cancel()
+                raise
+            writer.commit()
+        if progress is not None and count % PROGRESS_EVERY:
+            progress(count % PROGRESS_EVERY)
+        return count
+
     def remove(self, listing_ids: Iterable[int]) -> None:
         ids = [str(i) for i in listing_ids]
         if not ids:
@@ -639,6 +658,24 @@ class WhooshBackend:
                     self._pool.append(state)
             if not keep:
                 state.searcher.close()
+
+    def describe(self) -> str:
+        return f"directory {self.path}"
+
+    def build_aside(self) -> WhooshBackend:
+        """A backend over a new sibling directory (`<name>.b<time>`), to be filled and `swap_in`-ed."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        return WhooshBackend(self.path.parent / f"{self.path.name}.b{time.time_ns():020d}")
+
+    def swap_in(self, build: WhooshBackend) -> None:
+        """Make this index's path a symbolic link to `build`'s directory, in one rename. Running
+        backends notice (the version file's identity changes) and reopen; the build before is kept so
+        a search still reading it finishes, older ones are deleted."""
+        swap_directory(self.path, build.path)
+
+    def discard(self) -> None:
+        self.close()
+        shutil.rmtree(self.path, ignore_errors=True)
 
     def close(self) -> None:
         """Close the idle searchers (busy ones close when returned); the backend reopens on use."""
@@ -750,18 +787,9 @@ class WhooshBackend:
 
     def _hit(self, hit, units: list[QueryUnit], viewer_lang: str, scored: bool) -> SearchHit:
         stored = hit.fields()
-        content = stored.get("content") or {}
-        titles, descriptions = content.get("t", {}), content.get("d", {})
-        lang = snippet_language(titles, descriptions, units, viewer_lang)
-        title, description = titles.get(lang, ""), descriptions.get(lang, "")
-        snippet = highlight(description or title, lang, units, max_chars=SNIPPET_CHARS)
         score = hit.score if scored and isinstance(hit.score, int | float) else 0.0
-        return SearchHit(
-            listing_id=int(stored["listing_id"]),
-            score=float(score),
-            snippet_html=str(snippet),
-            snippet_lang=lang,
-            title_html=str(highlight(title, lang, units)),
+        return make_hit(
+            int(stored["listing_id"]), float(score), stored.get("content") or {}, units, viewer_lang
         )
 
     def _suggest(self, state: _SearcherState, q: SearchQuery, filters: dict[str, query.Query]) -> str | None:

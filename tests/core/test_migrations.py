@@ -5,6 +5,7 @@ from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
 from marketplace.extensions import db
+from marketplace.search.postgres_backend import alembic_include_object
 
 
 def test_single_head(app):
@@ -17,7 +18,8 @@ def test_single_head(app):
 def test_upgraded_database_has_no_autogenerate_diff(app):
     # The session database was built by `flask db upgrade` (see conftest), from empty.
     with app.app_context(), db.engine.connect() as conn:
-        ctx = MigrationContext.configure(conn, opts={"compare_type": True})
+        opts = {"compare_type": True, "include_object": alembic_include_object}
+        ctx = MigrationContext.configure(conn, opts=opts)
         diff = compare_metadata(ctx, db.metadata)
     assert diff == [], diff
 

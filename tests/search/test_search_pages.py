@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 from factories import make_listing, make_user, seed_catalog, verified_seller
 
 from marketplace.accounts import services as accounts
@@ -117,9 +118,13 @@ def test_facet_links_filter(app, seed, client):
     assert f"/en/listings/{a}" in by_category
 
 
-def test_broken_index_shows_a_message(app, seed, client, tmp_path, monkeypatch):
+UNAVAILABLE = "Search is temporarily unavailable. Please try again later or browse the categories."
+
+
+def test_broken_whoosh_index_shows_a_message(app, seed, client, tmp_path, monkeypatch):
     from support import t
 
+    monkeypatch.setitem(app.config, "SEARCH_BACKEND", "whoosh")
     _published(seed)
     drain(app)
     broken = tmp_path / "broken"
@@ -129,9 +134,7 @@ def test_broken_index_shows_a_message(app, seed, client, tmp_path, monkeypatch):
     monkeypatch.setitem(app.config, "SEARCH_INDEX_DIR", str(broken))
     page = client.get("/ru/search?q=полипропилен")
     assert page.status_code == 200
-    message = t(
-        app, "ru", "Search is temporarily unavailable. Please try again later or browse the categories."
-    )
+    message = t(app, "ru", UNAVAILABLE)
     assert message in page.get_data(as_text=True)
     assert client.get("/api/v1/search?q=x").status_code == 503
     monkeypatch.setitem(app.config, "SEARCH_INDEX_DIR", str(tmp_path / "missing"))
@@ -165,7 +168,32 @@ def test_did_you_mean(app, seed, client):
     assert "polypropylene" in html.lower()
 
 
-def test_reindex_swaps_a_new_index_in(app, seed, runner, client, tmp_path, monkeypatch):
+@pytest.mark.postgres_only
+def test_missing_or_outdated_postgres_index_shows_a_message(app, seed, client, monkeypatch):
+    from support import t
+
+    from marketplace.search import backend
+
+    monkeypatch.setitem(app.config, "SEARCH_BACKEND", "postgresql")
+    monkeypatch.setitem(app.config, "SEARCH_PG_TABLE", "search_test_pages")
+    _published(seed)
+    drain(app)
+    assert client.get("/api/v1/search?q=T30S").get_json()["total"] == 1
+    with app.app_context(), db.engine.begin() as conn:
+        conn.execute(sa.text("COMMENT ON TABLE search_test_pages IS 'pg-0'"))
+    message = t(app, "ru", UNAVAILABLE)
+    page = client.get("/ru/search?q=полипропилен")
+    assert page.status_code == 200 and message in page.get_data(as_text=True)
+    assert client.get("/api/v1/search?q=x").status_code == 503
+    with app.app_context():
+        assert "pg-0" in backend().check() and "flask search reindex" in backend().check()
+        backend().discard()
+        assert "does not exist" in backend().check()
+    assert message in client.get("/ru/search?q=x").get_data(as_text=True)
+
+
+def test_reindex_swaps_a_new_whoosh_index_in(app, seed, runner, client, tmp_path, monkeypatch):
+    monkeypatch.setitem(app.config, "SEARCH_BACKEND", "whoosh")
     listing_id, _company = _published(seed)
     target = tmp_path / "idx"
     monkeypatch.setitem(app.config, "SEARCH_INDEX_DIR", str(target))
@@ -282,3 +310,25 @@ def test_price_facet_shown_in_mnt_with_usd_links(app, seed, client):
     assert f"/mn/listings/{listing_id}" in html
     assert "3,450,000" in html and "17,250,000" in html  # 1000–5000 USD in tögrög
     assert any("price_min=1000.00" in link for link in _links(html, "price_max=4999.99"))
+
+
+@pytest.mark.postgres_only
+def test_reindex_swaps_a_new_postgres_index_in(app, seed, runner, client, monkeypatch):
+    from marketplace.search import backend
+
+    monkeypatch.setitem(app.config, "SEARCH_BACKEND", "postgresql")
+    monkeypatch.setitem(app.config, "SEARCH_PG_TABLE", "search_test_reindex")
+    listing_id, _company = _published(seed)
+    with app.app_context():
+        backend().discard()
+    assert runner.invoke(args=["search", "check"]).exit_code == 1
+    result = runner.invoke(args=["search", "reindex"])
+    assert result.exit_code == 0, result.output
+    assert runner.invoke(args=["search", "check"]).exit_code == 0
+    assert client.get("/api/v1/search?q=T30S").get_json()["hits"][0]["id"] == listing_id
+    assert runner.invoke(args=["search", "reindex"]).exit_code == 0  # again, over the existing table
+    assert client.get("/api/v1/search?q=T30S").get_json()["total"] == 1
+    with app.app_context(), db.engine.connect() as conn:
+        leftovers = conn.execute(sa.text("SELECT to_regclass('search_test_reindex_build')")).scalar()
+        assert leftovers is None
+        backend().discard()
