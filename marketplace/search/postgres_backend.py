@@ -6,10 +6,11 @@ English, normalised Mongolian words), done in Python, so both backends agree on 
 document becomes one `tsvector` of pre-analysed lexemes namespaced by language ("ru|кабел",
 "zh|电缆", "en|cabl") and identifiers ("id|cas:67-56-1"), with weights by field — A title and
 identifiers, B category names, C attribute values, D description — and positions so that ts_rank can
-count occurrences. Queries are `tsquery` values built from `analysis.query_units` (lexemes quoted, never
-parsed from user syntax): every unit must match (any of its identifiers, or all of its words, each in
-any language, as a term, a prefix `:*`, or for a long Chinese word all of its bigrams); when nothing
-matches, any unit may ("relaxed").
+count occurrences; a second, smaller vector without the descriptions (`rank_doc`) is what ts_rank
+reads (it stays in the row, while the full one is TOASTed). Queries are `tsquery` values built from
+`analysis.query_units` (lexemes quoted, never parsed from user syntax): every unit must match (any of
+its identifiers, or all of its words, each in any language, as a term, a prefix `:*`, or for a long
+Chinese word all of its bigrams); when nothing matches, any unit may ("relaxed").
 
 Layout: `<table>` (one row per listing: filter and sort columns, `doc tsvector` with a GIN index,
 `content jsonb` with the titles and descriptions for snippets) and `<table>_words` (the "did you mean"
@@ -49,7 +50,7 @@ from marketplace.search.interface import (
 )
 from marketplace.search.snippets import make_hit
 
-SCHEMA_VERSION = "pg-1"
+SCHEMA_VERSION = "pg-2"
 REBUILD_HINT = "rebuild it with `flask search reindex`"
 TABLE_PREFIX = "search_"  # the backend's tables; Alembic leaves them alone (`alembic_include_object`)
 TABLE_RE = re.compile(rf"^{TABLE_PREFIX}[a-z0-9_]{{1,40}}$")
@@ -90,10 +91,13 @@ def _lexeme_ok(lexeme: str) -> bool:
     return 0 < len(lexeme.encode("utf-8")) <= MAX_LEXEME_BYTES
 
 
-def tsvector_text(doc: SearchDocument) -> str:
-    """The document's tsvector in PostgreSQL's input syntax: `'lexeme':1A,7D ...`."""
+def tsvector_texts(doc: SearchDocument) -> tuple[str, str]:
+    """The document's tsvectors in PostgreSQL's input syntax (`'lexeme':1A,7D ...`): everything (for
+    matching), and everything but the descriptions (for ranking: small enough to stay in the row, so
+    ranking thousands of matches does not read thousands of TOASTed vectors)."""
     positions: dict[str, list[str]] = {}
     pos = 0
+    rank_until = 0
 
     def add(lexeme: str, weight: str) -> None:
         nonlocal pos
@@ -110,12 +114,22 @@ def tsvector_text(doc: SearchDocument) -> str:
         ("attr", doc.attribute_texts),
         ("desc", doc.descriptions),
     ):
+        if kind == "desc":
+            rank_until = pos
         for lang in LANGS:
             if source.get(lang):
                 for term, _start, _end in analysis.analyze(source[lang], lang):
                     add(f"{lang}|{term}", WEIGHTS[kind])
-    # PostgreSQL keeps at most 256 positions per lexeme
-    return " ".join(f"{_quote(lex)}:{','.join(p[:256])}" for lex, p in positions.items())
+
+    def render(limit: int | None) -> str:
+        out = []
+        for lexeme, places in positions.items():
+            kept = places if limit is None else [x for x in places if int(x[:-1]) <= limit]
+            if kept:
+                out.append(f"{_quote(lexeme)}:{','.join(kept[:256])}")  # PostgreSQL keeps 256 positions
+        return " ".join(out)
+
+    return render(None), render(rank_until)
 
 
 def _cents(amount: Decimal | None) -> int | None:
@@ -125,6 +139,7 @@ def _cents(amount: Decimal | None) -> int | None:
 
 
 def row_for(doc: SearchDocument) -> dict[str, Any]:
+    full, ranked = tsvector_texts(doc)
     return {
         "listing_id": int(doc.listing_id),
         "vertical": str(doc.vertical),
@@ -136,7 +151,8 @@ def row_for(doc: SearchDocument) -> dict[str, Any]:
         "price_cents": _cents(doc.price_usd),
         "published": doc.published_at,
         "attrs": attribute_terms(doc),
-        "doc": tsvector_text(doc),
+        "doc": full,
+        "rank_doc": ranked,
         "content": json.dumps({"t": dict(doc.titles), "d": dict(doc.descriptions)}, ensure_ascii=False),
     }
 
@@ -277,6 +293,7 @@ def _facet_select(name: str, source: str, bind: _Params) -> str | None:
     return None
 
 
+FACET_SOURCE = "listing_id, vertical, cats, seller_id, ordos, incoterm, price_cents, attrs"
 ORDERS = {
     "newest": "published DESC NULLS LAST, listing_id DESC",
     "price_asc": "price_cents ASC NULLS LAST, published DESC NULLS LAST, listing_id DESC",
@@ -356,6 +373,7 @@ class PostgresBackend:
                 published timestamptz,
                 attrs text[] NOT NULL,
                 doc tsvector NOT NULL,
+                rank_doc tsvector NOT NULL,
                 content jsonb NOT NULL
             )""",
             f"CREATE INDEX {table}_doc ON {table} USING gin (doc)",
@@ -415,7 +433,11 @@ class PostgresBackend:
         rows = [row_for(doc) for doc in batch.values()]
         words = sorted(set().union(*(spelling_vocabulary(doc) for doc in batch.values())))
         columns = [c for c in rows[0] if c != "listing_id"]
-        casts = {"doc": "CAST(:doc AS tsvector)", "content": "CAST(:content AS jsonb)"}
+        casts = {
+            "doc": "CAST(:doc AS tsvector)",
+            "rank_doc": "CAST(:rank_doc AS tsvector)",
+            "content": "CAST(:content AS jsonb)",
+        }
         values = ", ".join(["listing_id", *columns])
         placeholders = ", ".join([":listing_id", *(casts.get(c, f":{c}") for c in columns)])
         updates = ", ".join(f"{c} = excluded.{c}" for c in columns)
@@ -488,6 +510,9 @@ class PostgresBackend:
         units = query_units(q.text)
         try:
             with self.engine.connect() as conn:
+                # The planner prices `doc @@ query` as cheap and scans the table when many rows match,
+                # reading every row's TOASTed vector; the GIN bitmap reads only the matching rows.
+                conn.execute(sa.text("SET LOCAL enable_seqscan = off"))
                 result = self._search(conn, q, units, text_tsquery(units))
                 if result.total == 0 and len(units) > 1:
                     relaxed = self._search(conn, q, units, text_tsquery(units, relaxed=True))
@@ -513,14 +538,15 @@ class PostgresBackend:
         t = self.table
 
         # total and facet counts in one statement (a facet whose own filter is active counts without it)
-        ctes = [f"m AS MATERIALIZED (SELECT * FROM {t} WHERE {where})"]
+        ctes = [f"m AS MATERIALIZED (SELECT {FACET_SOURCE} FROM {t} WHERE {where})"]
         selects = ["SELECT '' AS facet, '' AS value, count(*) AS n FROM m"]
         for i, name in enumerate(dict.fromkeys(q.facets)):
             source = "m"
             if name in filters:
                 source = f"f{i}"
                 ctes.append(
-                    f"{source} AS (SELECT * FROM {t} WHERE {self._where(text_q, filters, bind, name)})"
+                    f"{source} AS (SELECT {FACET_SOURCE} FROM {t} "
+                    f"WHERE {self._where(text_q, filters, bind, name)})"
                 )
             select = _facet_select(name, source, bind)
             if select is not None:
@@ -547,7 +573,7 @@ class PostgresBackend:
             if scored:
                 ids_q = ids_tsquery(units)
                 bonus = f" + CASE WHEN doc @@ CAST({bind(ids_q)} AS tsquery) THEN {IDS_BONUS} ELSE 0 END"
-                score = f"ts_rank('{RANK_WEIGHTS}', doc, CAST({bind(text_q)} AS tsquery), 0)" + (
+                score = f"ts_rank('{RANK_WEIGHTS}', rank_doc, CAST({bind(text_q)} AS tsquery), 0)" + (
                     bonus if ids_q else ""
                 )
                 order = "score DESC, published DESC NULLS LAST, listing_id DESC"

@@ -1,24 +1,26 @@
 """The embedded search backend: a Whoosh (Whoosh-Reloaded) index in a directory under instance/.
 
 Layout: per-language text fields (title, description, category names, attribute values) analysed by
-`analysis.analyze`, an `ids` field of exact identifier terms, single-valued ID fields for filters and
-facets, integer columns for sorting (price in USD cents: Whoosh's NUMERIC(float) crashes), and one
-stored field with the titles and descriptions for snippets.
+`analysis.analyze`, an `ids` field of exact identifier terms, single-valued ID fields with columns for
+filters, facets and sorting, integer columns for sorting (price in USD cents: Whoosh's NUMERIC(float)
+crashes), a `spell` field (the "did you mean" vocabulary), and one stored field with the titles and
+descriptions for snippets.
 
-Queries are built programmatically from `analysis.query_units`, never by a query parser, so user input
-cannot cause syntax errors. Every word must match (in any language's fields, or as an identifier); when
-nothing does, any word may ("relaxed"). A word scores its best field (BestOf), not the sum of all 16.
-Facet counts are set intersections of the matching documents with per-value document sets cached per
-searcher generation (a facet whose own filter is active counts without that filter).
+Whoosh stores and writes; queries are evaluated over arrays by `whoosh_arrays` (posting lists read
+block by block into numpy arrays and cached per segment, columns per segment), because Whoosh's own
+one-document-at-a-time matchers cost hundreds of milliseconds on a broad query over 100,000 listings.
+Queries are built from `analysis.query_units`, never by a query parser, so user input cannot cause
+syntax errors. Every word must match (in any language's fields, or as an identifier); when nothing
+does, any word may ("relaxed"). A word scores its best field plus a little of the others.
 
 Searchers are pooled and reused until the index changes. One writer at a time: a process-wide lock,
-and Whoosh's file lock waited for up to `write_timeout`. A file in the index directory
-(`SCHEMA_VERSION`) records the layout version; `check()` reports a missing, corrupt or outdated index,
-and `search()` raises SearchUnavailable with that message. A directory rebuilt aside and moved into
-place is picked up by running backends (the version file's identity changes).
+and Whoosh's file lock waited for up to `write_timeout`. A full rebuild (`bulk_load`) uses one writer
+(two processes on a large build). A file in the index directory (`SCHEMA_VERSION`) records the layout
+version; `check()` reports a missing, corrupt or outdated index, and `search()` raises
+SearchUnavailable with that message. A directory rebuilt aside and swapped in is picked up by running
+backends (the version file's identity changes).
 
-Whoosh-Reloaded 2.7.5 defects worked around here: DisjunctionMax scores documents wrongly, Prefix
-loses its boost when it expands to one term, NUMERIC(signed=False) breaks range queries,
+Whoosh-Reloaded 2.7.5 defects worked around here: NUMERIC(signed=False) breaks range queries,
 Searcher.refresh() keeps serving deleted documents, and a corrupt TOC file is left open.
 """
 
@@ -35,18 +37,17 @@ from collections.abc import Iterable
 from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from decimal import ROUND_HALF_UP, Decimal
-from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from whoosh import columns, fields, index, query, sorting
+import numpy as np
+from whoosh import columns, fields, index
 from whoosh.analysis import Token, Tokenizer
 from whoosh.index import LockError
-from whoosh.matching import NullMatcher, UnionMatcher
 from whoosh.writing import CLEAR
 
 from marketplace.search import analysis
-from marketplace.search.analysis import LANGS, QueryUnit, query_units
+from marketplace.search.analysis import LANGS, QueryPart, QueryUnit, query_units
 from marketplace.search.interface import (
     ATTRIBUTE_FACET_PREFIX,
     PRICE_BUCKETS_USD,
@@ -54,7 +55,6 @@ from marketplace.search.interface import (
     IndexBusy,
     Progress,
     SearchDocument,
-    SearchHit,
     SearchQuery,
     SearchResult,
     SearchUnavailable,
@@ -64,6 +64,16 @@ from marketplace.search.interface import (
     normalise_query,
 )
 from marketplace.search.snippets import make_hit
+from marketplace.search.whoosh_arrays import (
+    BoolArray,
+    FloatArray,
+    IntArray,
+    PostingsCache,
+    SegmentColumns,
+    Snapshot,
+    top,
+    top_by_score,
+)
 
 SCHEMA_VERSION = "whoosh-1"
 VERSION_FILE = "SCHEMA_VERSION"
@@ -237,154 +247,137 @@ def whoosh_fields(doc: SearchDocument) -> dict[str, Any]:
     return out
 
 
-# -- queries ---------------------------------------------------------------------------------------
+# -- queries (evaluated over arrays: whoosh_arrays) ------------------------------------------------
+
+Eval = tuple[BoolArray, FloatArray]  # (documents that match, their scores) over all documents
 
 
-class PrefixTerms(query.Prefix):
-    """A prefix query scored like the terms it expands to (BM25), keeping its boost: Whoosh's Prefix
-    drops the boost when the prefix expands to a single term. At most MAX_EXPANSIONS terms."""
-
-    def matcher(self, searcher, context=None):
-        words = list(islice((w for w in self._btexts(searcher.reader()) if w), MAX_EXPANSIONS))
-        if not words:
-            return NullMatcher()
-        terms = [query.Term(self.fieldname, w, boost=self.boost) for w in words]
-        return (terms[0] if len(terms) == 1 else query.Or(terms)).matcher(searcher, context)
-
-
-class BestOfMatcher(UnionMatcher):
-    """Union of two matchers scored as the better one plus TIEBREAK × the other where both are on the
-    document. (Whoosh's DisjunctionMaxMatcher takes the max of both sub-scores even when one is on
-    another document.) Quality bounds stay the union's sum, an upper bound, and this matcher never
-    prunes its own children by quality."""
-
-    def replace(self, minquality=0):
-        a, b = self.a.replace(), self.b.replace()
-        if not a.is_active():
-            return b if b.is_active() else NullMatcher()
-        if not b.is_active():
-            return a
-        if a is not self.a or b is not self.b:
-            return self.__class__(a, b)
-        return self
-
-    def score(self):
-        a, b = self.a, self.b
-        if not a.is_active():
-            return b.score()
-        if not b.is_active():
-            return a.score()
-        if a.id() < b.id():
-            return a.score()
-        if b.id() < a.id():
-            return b.score()
-        sa, sb = a.score(), b.score()
-        return max(sa, sb) + TIEBREAK * min(sa, sb)
-
-
-class BestOf(query.CompoundQuery):
-    """Matches what any subquery matches; a document scores its best match (plus a little of the
-    others): a word found in the title and the description is not counted twice."""
-
-    JOINT = " | "
-    intersect_merge = False
-
-    def _matcher(self, subs, searcher, context):
-        return self._tree_matcher(subs, BestOfMatcher, searcher, context, None)
-
-
-def _part_query(part, viewer_lang: str) -> query.Query | None:
-    """The best of the word's matches over every field and language."""
-    subqueries: list[query.Query] = []
+def _alternatives(snap: Snapshot, part: QueryPart, viewer_lang: str) -> list[tuple[IntArray, FloatArray]]:
+    """(documents, scores) of each way the word can match: a term or an expanded prefix in a field of
+    a language, or (a long Chinese word) all of its bigrams."""
+    out = []
     for lang in LANGS:
         factor = VIEWER_LANG_BOOST if lang == viewer_lang else 1.0
         terms, prefixes = part.terms.get(lang, []), part.prefixes.get(lang, [])
         zh_all = part.zh_all if lang == "zh" else []
         for kind, boost in BOOSTS.items():
             name = f"{kind}_{lang}"
-            subqueries.extend(query.Term(name, t, boost=boost * factor) for t in terms)
+            words = list(terms)
             for prefix in prefixes:
-                if len(prefix) >= 3:
-                    subqueries.append(PrefixTerms(name, prefix, boost=boost * factor))
-                else:
-                    subqueries.append(query.Term(name, prefix, boost=boost * factor))
+                words.extend(
+                    snap.expand_prefix(name, prefix, MAX_EXPANSIONS) if len(prefix) >= 3 else [prefix]
+                )
+            for word in dict.fromkeys(words):
+                ids, scores = snap.term_scores(name, word, boost * factor)
+                if len(ids):
+                    out.append((ids, scores))
             if zh_all:
-                subqueries.append(query.And([query.Term(name, t) for t in zh_all], boost=boost * factor))
-    if not subqueries:
-        return None
-    return subqueries[0] if len(subqueries) == 1 else BestOf(subqueries)
-
-
-def unit_query(unit: QueryUnit, viewer_lang: str) -> query.Query | None:
-    """Any of the unit's identifiers exactly, or all of its words."""
-    alternatives: list[query.Query] = [query.Term("ids", x, boost=IDS_BOOST) for x in unit.ids]
-    parts = [q for q in (_part_query(p, viewer_lang) for p in unit.parts) if q is not None]
-    if parts:
-        alternatives.append(parts[0] if len(parts) == 1 else query.And(parts))
-    if not alternatives:
-        return None
-    return alternatives[0] if len(alternatives) == 1 else query.Or(alternatives)
-
-
-def text_query(units: list[QueryUnit], viewer_lang: str, *, relaxed: bool = False) -> query.Query | None:
-    """Every unit must match (or, relaxed, any)."""
-    subqueries = [q for q in (unit_query(u, viewer_lang) for u in units) if q is not None]
-    if not subqueries:
-        return None
-    if len(subqueries) == 1:
-        return subqueries[0]
-    return query.Or(subqueries) if relaxed else query.And(subqueries)
-
-
-def _any_of(field: str, values: Iterable[str]) -> query.Query:
-    terms = [query.Term(field, v) for v in dict.fromkeys(values)]
-    return terms[0] if len(terms) == 1 else query.Or(terms)
-
-
-def filter_queries(q: SearchQuery) -> dict[str, query.Query]:
-    """One query per active filter, keyed by the facet it narrows."""
-    out: dict[str, query.Query] = {}
-    if q.vertical:
-        out["vertical"] = query.Term("vertical", str(q.vertical))
-    if q.category_ids:
-        out["category"] = _any_of("cats", [str(c) for c in q.category_ids])
-    if q.origin_ordos is not None:
-        out["origin_ordos"] = query.Term("ordos", "yes" if q.origin_ordos else "no")
-    if q.incoterm:
-        out["incoterm"] = query.Term("incoterm", str(q.incoterm))
-    if q.seller_id is not None:
-        out["seller"] = query.Term("seller", str(q.seller_id))
-    for code, value in (q.attributes or {}).items():
-        values = value if isinstance(value, list | tuple) else [value]
-        if values:
-            out[ATTRIBUTE_FACET_PREFIX + code] = _any_of(
-                "attrs", [f"{code}={clean_value(v)}" for v in values]
-            )
-    if q.price_min_usd is not None or q.price_max_usd is not None:
-        out["price"] = query.NumericRange("price", _cents(q.price_min_usd), _cents(q.price_max_usd))
+                every = np.ones(snap.size, dtype=np.bool_)
+                total = np.zeros(snap.size, dtype=np.float32)
+                for bigram in zh_all:
+                    ids, scores = snap.term_scores(name, bigram, boost * factor)
+                    present = np.zeros(snap.size, dtype=np.bool_)
+                    present[ids] = True
+                    every &= present
+                    total[ids] += scores
+                both = np.flatnonzero(every)
+                if len(both):
+                    out.append((both, total[both]))
     return out
 
 
-def _sortedby(sort: str, has_text: bool):
-    newest = [sorting.FieldFacet("published", reverse=True), sorting.FieldFacet("lid", reverse=True)]
-    if sort == "newest" or (sort == "relevance" and not has_text):
-        return sorting.MultiFacet(newest)
+def _part(snap: Snapshot, part: QueryPart, viewer_lang: str) -> Eval:
+    """A word: its best match over fields and languages, plus TIEBREAK × the others."""
+    best = np.zeros(snap.size, dtype=np.float32)
+    total = np.zeros(snap.size, dtype=np.float32)
+    mask = np.zeros(snap.size, dtype=np.bool_)
+    for ids, scores in _alternatives(snap, part, viewer_lang):
+        best[ids] = np.maximum(best[ids], scores)
+        total[ids] += scores
+        mask[ids] = True
+    return mask, best + np.float32(TIEBREAK) * (total - best)
+
+
+def _unit(snap: Snapshot, unit: QueryUnit, viewer_lang: str) -> Eval | None:
+    """Any of the unit's identifiers, or all of its words."""
+    if not unit.ids and not unit.parts:
+        return None
+    mask = np.zeros(snap.size, dtype=np.bool_)
+    score = np.zeros(snap.size, dtype=np.float32)
+    for identifier in unit.ids:
+        ids, scores = snap.term_scores("ids", identifier, IDS_BOOST)
+        mask[ids] = True
+        score[ids] += scores
+    if unit.parts:
+        parts = [_part(snap, p, viewer_lang) for p in unit.parts]
+        every = np.logical_and.reduce([m for m, _s in parts])
+        words = np.add.reduce([s for _m, s in parts])
+        mask |= every
+        score += np.where(every, words, np.float32(0))
+    return mask, score
+
+
+def text_eval(
+    snap: Snapshot, units: list[QueryUnit], viewer_lang: str, *, relaxed: bool = False
+) -> Eval | None:
+    """Every unit must match (or, relaxed, any); scores add up. None: the query has no words."""
+    evals = [e for e in (_unit(snap, u, viewer_lang) for u in units) if e is not None]
+    if not evals:
+        return None
+    combine = np.logical_or if relaxed else np.logical_and
+    mask = combine.reduce([m for m, _s in evals]) if len(evals) > 1 else evals[0][0]
+    return mask, np.add.reduce([s for _m, s in evals])
+
+
+def filter_masks(snap: Snapshot, q: SearchQuery) -> dict[str, BoolArray]:
+    """One mask per active filter, keyed by the facet it narrows."""
+    out: dict[str, BoolArray] = {}
+    if q.vertical:
+        out["vertical"] = snap.coded_mask("vertical", str(q.vertical))
+    if q.category_ids:
+        out["category"] = snap.mask_of("cats", [str(c) for c in q.category_ids])
+    if q.origin_ordos is not None:
+        out["origin_ordos"] = snap.coded_mask("ordos", "yes" if q.origin_ordos else "no")
+    if q.incoterm:
+        out["incoterm"] = snap.coded_mask("incoterm", str(q.incoterm))
+    if q.seller_id is not None:
+        out["seller"] = snap.coded_mask("seller", str(q.seller_id))
+    for code, value in (q.attributes or {}).items():
+        values = value if isinstance(value, list | tuple) else [value]
+        if values:
+            terms = [f"{code}={clean_value(v)}" for v in values]
+            out[ATTRIBUTE_FACET_PREFIX + code] = snap.mask_of("attrs", terms)
+    if q.price_min_usd is not None or q.price_max_usd is not None:
+        mask = snap.price >= 0
+        if q.price_min_usd is not None:
+            mask &= snap.price >= _cents(q.price_min_usd)
+        if q.price_max_usd is not None:
+            mask &= snap.price <= _cents(q.price_max_usd)
+        out["price"] = mask
+    return out
+
+
+def matching(
+    snap: Snapshot, text: Eval | None, filters: dict[str, BoolArray], skip: str | None = None
+) -> BoolArray:
+    mask = snap.live.copy()
+    if text is not None:
+        mask &= text[0]
+    for name, condition in filters.items():
+        if name != skip:
+            mask &= condition
+    return mask
+
+
+def ordered(snap: Snapshot, sort: str, text: Eval | None, docs: IntArray, limit: int) -> IntArray:
+    """The first `limit` of `docs` in the requested order (relevance without words: newest)."""
+    if sort == "relevance" and text is not None:
+        return top_by_score(text[1], docs, limit)
+    newest = (-snap.lid[docs], -snap.published[docs])
     if sort in ("price_asc", "price_desc"):
-        return sorting.MultiFacet(
-            [
-                sorting.FieldFacet("has_price"),
-                sorting.FieldFacet("price", reverse=sort == "price_desc"),
-                *newest,
-            ]
-        )
-    return None  # relevance
-
-
-def _price_bucket_queries() -> dict[str, query.Query]:
-    return {
-        label: query.NumericRange("price", _cents(low), _cents(high) - 1 if high is not None else None)
-        for label, low, high in PRICE_BUCKETS_USD
-    }
+        price = snap.price[docs]
+        return top((*newest, price if sort == "price_asc" else -price, price < 0), docs, limit)
+    return top(newest, docs, limit)
 
 
 def _builds(target: Path) -> list[Path]:
@@ -410,14 +403,13 @@ def swap_directory(target: Path, build: Path) -> None:
 
 
 class _SearcherState:
-    """A pooled searcher and the document sets cached for its index generation."""
+    """A pooled searcher and the arrays of its index generation (built on first use)."""
 
     def __init__(self, ix, searcher, epoch: int):
         self.ix = ix
         self.searcher = searcher
         self.epoch = epoch
-        self.docsets: dict[Any, frozenset[int]] = {}
-        self.value_docsets: dict[Any, dict[str, frozenset[int]]] = {}
+        self.snapshot: Snapshot | None = None
 
     def fresh(self, ix, epoch: int) -> bool:
         return self.ix is ix and self.epoch == epoch and self.searcher.up_to_date()
@@ -435,6 +427,9 @@ class WhooshBackend:
         self._ix_token: tuple | None = None
         self._pool: list[_SearcherState] = []  # idle searchers, reused while the index is unchanged
         self._pool_lock = threading.Lock()
+        self._columns: dict[str, SegmentColumns] = {}  # segment id -> its columns (live segments only)
+        self._columns_lock = threading.Lock()
+        self._postings = PostingsCache()
         self._epoch = 0  # bumped by close(): searchers of an earlier epoch are closed when returned
 
     # -- state of the index on disk ---------------------------------------------------------------
@@ -690,112 +685,80 @@ class WhooshBackend:
                 self._ix.close()
             self._ix, self._ix_token = None, None
 
-    def _docset(self, state: _SearcherState, q: query.Query) -> frozenset[int]:
-        key = repr(q)
-        found = state.docsets.get(key)
-        if found is None:
-            found = frozenset(state.searcher.docs_for_query(q))
-            if len(state.docsets) > 256:
-                state.docsets.clear()
-            state.docsets[key] = found
-        return found
-
-    def _value_docsets(self, state: _SearcherState, facet: str) -> dict[str, frozenset[int]]:
-        """Documents per value of a facet (cached for this searcher generation)."""
-        cached = state.value_docsets.get(facet)
-        if cached is not None:
-            return cached
-        reader = state.searcher.reader()
-        if facet == "price":
-            out = {label: self._docset(state, q) for label, q in _price_bucket_queries().items()}
-        else:
-            if facet.startswith(ATTRIBUTE_FACET_PREFIX):
-                field, prefix = "attrs", facet[len(ATTRIBUTE_FACET_PREFIX) :] + "="
-            else:
-                field, prefix = FACET_FIELDS[facet], ""
-            out = {}
-            terms = reader.expand_prefix(field, prefix) if prefix else reader.lexicon(field)
-            for raw in terms:
-                term = raw.decode("utf-8") if isinstance(raw, bytes) else raw
-                out[term[len(prefix) :]] = frozenset(state.searcher.docs_for_query(query.Term(field, term)))
-        state.value_docsets[facet] = out
-        return out
-
-    def _matching(
-        self, state: _SearcherState, text_q: query.Query | None, filters: dict[str, query.Query], skip=None
-    ) -> frozenset[int] | set[int]:
-        sets = [self._docset(state, fq) for name, fq in filters.items() if name != skip]
-        if text_q is not None:
-            sets.append(frozenset(state.searcher.docs_for_query(text_q)))
-        if not sets:
-            return self._docset(state, query.Every())
-        sets.sort(key=len)
-        result = set(sets[0])
-        for other in sets[1:]:
-            result &= other
-        return result
+    def _snapshot(self, state: _SearcherState) -> Snapshot:
+        if state.snapshot is None:
+            with self._columns_lock:
+                state.snapshot = Snapshot.build(state.searcher, self._columns, self._postings)
+        return state.snapshot
 
     def search(self, query_: SearchQuery) -> SearchResult:
         q = normalise_query(query_)
         with self._searcher() as state:
-            return self._search(state, q)
+            return self._search(self._snapshot(state), q)
 
-    def _search(self, state: _SearcherState, q: SearchQuery) -> SearchResult:
+    def _search(self, snap: Snapshot, q: SearchQuery) -> SearchResult:
         units = query_units(q.text)
-        filters = filter_queries(q)
-        text_q = text_query(units, q.lang)
+        filters = filter_masks(snap, q)
+        text = text_eval(snap, units, q.lang)
         relaxed = False
-        matched = self._matching(state, text_q, filters)
-        if not matched and text_q is not None and len(units) > 1:
-            relaxed_q = text_query(units, q.lang, relaxed=True)
-            relaxed_matched = self._matching(state, relaxed_q, filters)
-            if relaxed_matched:
-                text_q, matched, relaxed = relaxed_q, relaxed_matched, True
+        matched = matching(snap, text, filters)
+        if not matched.any() and text is not None and len(units) > 1:
+            loose = text_eval(snap, units, q.lang, relaxed=True)
+            loose_matched = matching(snap, loose, filters)
+            if loose_matched.any():
+                text, matched, relaxed = loose, loose_matched, True
 
-        hits: list[SearchHit] = []
-        if matched:
-            limit = q.page * q.per_page
-            sortedby = _sortedby(q.sort, text_q is not None)
-            results = state.searcher.search(
-                text_q if text_q is not None else query.Every(),
-                filter=set(matched),
-                limit=limit,
-                sortedby=sortedby,
-                terms=False,
+        docs = np.flatnonzero(matched)
+        limit = q.page * q.per_page
+        scored = text is not None and q.sort == "relevance"
+        hits = []
+        for docnum in ordered(snap, q.sort, text, docs, limit)[(q.page - 1) * q.per_page :]:
+            stored = snap.searcher.stored_fields(int(docnum))
+            score = float(text[1][docnum]) if scored and text is not None else 0.0
+            hits.append(
+                make_hit(int(stored["listing_id"]), score, stored.get("content") or {}, units, q.lang)
             )
-            for hit in results[(q.page - 1) * q.per_page : limit]:
-                hits.append(self._hit(hit, units, q.lang, scored=sortedby is None))
 
         facets = {}
         for name in q.facets:
-            base = self._matching(state, text_q, filters, skip=name) if name in filters else matched
-            facets[name] = self._facet_counts(state, name, base)
+            base = matching(snap, text, filters, skip=name) if name in filters else matched
+            facets[name] = self._facet_counts(snap, name, base)
 
         suggestion = None
-        if (relaxed or not matched) and units:
-            suggestion = self._suggest(state, q, filters)
-        return SearchResult(hits, len(matched), facets, suggestion, relaxed)
+        if (relaxed or not len(docs)) and units:
+            suggestion = self._suggest(snap, q, filters)
+        return SearchResult(hits, len(docs), facets, suggestion, relaxed)
 
-    def _facet_counts(self, state: _SearcherState, name: str, base) -> list[tuple[str, int]]:
-        if name not in FACET_FIELDS and name != "price" and not name.startswith(ATTRIBUTE_FACET_PREFIX):
-            return []
-        counts = [(value, len(base & docs)) for value, docs in self._value_docsets(state, name).items()]
-        counts = [(value, n) for value, n in counts if n]
-        if name == "price":
+    def _facet_counts(self, snap: Snapshot, name: str, base: BoolArray) -> list[tuple[str, int]]:
+        if name in FACET_COLUMNS:
+            counts = snap.coded_counts(FACET_COLUMNS[name], base)
+        elif name == "category":
+            counts = snap.term_counts("cats", snap.lexicon("cats"), base)
+        elif name.startswith(ATTRIBUTE_FACET_PREFIX):
+            prefix = name[len(ATTRIBUTE_FACET_PREFIX) :] + "="
+            terms = snap.lexicon("attrs", prefix)
+            counts = [(term[len(prefix) :], n) for term, n in snap.term_counts("attrs", terms, base)]
+        elif name == "price":
+            priced = base & (snap.price >= 0)
+            counts = []
+            for label, low, high in PRICE_BUCKETS_USD:
+                mask = priced
+                if low is not None:
+                    mask = mask & (snap.price >= _cents(low))
+                if high is not None:
+                    mask = mask & (snap.price < _cents(high))
+                n = int(np.count_nonzero(mask))
+                if n:
+                    counts.append((label, n))
             return counts  # bucket order
+        else:
+            return []
         return sorted(counts, key=lambda vc: (-vc[1], vc[0]))
 
-    def _hit(self, hit, units: list[QueryUnit], viewer_lang: str, scored: bool) -> SearchHit:
-        stored = hit.fields()
-        score = hit.score if scored and isinstance(hit.score, int | float) else 0.0
-        return make_hit(
-            int(stored["listing_id"]), float(score), stored.get("content") or {}, units, viewer_lang
-        )
-
-    def _suggest(self, state: _SearcherState, q: SearchQuery, filters: dict[str, query.Query]) -> str | None:
+    def _suggest(self, snap: Snapshot, q: SearchQuery, filters: dict[str, BoolArray]) -> str | None:
         """The query with unknown words replaced by the closest indexed ones, if that finds something."""
-        reader = state.searcher.reader()
-        corrector = state.searcher.corrector("spell")
+        reader = snap.searcher.reader()
+        corrector = snap.searcher.corrector("spell")
         replacements: list[tuple[int, int, str]] = []
         for m in re.finditer(r"[^\W_]+", q.text[: analysis.MAX_QUERY]):
             words = analysis.spelling_words(m.group(0))
@@ -810,16 +773,10 @@ class WhooshBackend:
         text = q.text[: analysis.MAX_QUERY]
         for start, end, word in reversed(replacements):
             text = text[:start] + word + text[end:]
-        suggested = text_query(query_units(text), q.lang)
-        if suggested is None or not self._matching(state, suggested, filters):
+        suggested = text_eval(snap, query_units(text), q.lang)
+        if suggested is None or not matching(snap, suggested, filters).any():
             return None
         return text
 
 
-FACET_FIELDS = {
-    "vertical": "vertical",
-    "category": "cats",
-    "origin_ordos": "ordos",
-    "incoterm": "incoterm",
-    "seller": "seller",
-}
+FACET_COLUMNS = {"vertical": "vertical", "origin_ordos": "ordos", "incoterm": "incoterm", "seller": "seller"}
