@@ -635,7 +635,10 @@ def submit_revision(
         if quotes_received(rfq) >= rfq.max_quotes:
             raise Conflict(_l("This request has received the maximum number of quotes."))
     stored = _store_files(files or [], "files")
-    number = len(quote.revisions) + 1
+    number = (
+        db.session.scalar(sa.select(sa.func.max(QuoteRevision.number)).where(QuoteRevision.quote_id == quote.id))
+        or 0
+    ) + 1
     currency = clean["currency"]
     revision = QuoteRevision(
         quote_id=quote.id,
@@ -847,7 +850,8 @@ def accept(actor: User, quote: Quote, side: Side, revision_id: int, *, now: date
     rfq = quote.rfq
     revision = quote.current_revision
     if revision is None or revision.id != revision_id:
-        if any(r.id == revision_id for r in quote.revisions):
+        older = db.session.get(QuoteRevision, revision_id)
+        if older is not None and older.quote_id == quote.id:
             raise Conflict(
                 _l("The seller has sent a newer revision of this quote. Review it before accepting."),
                 code="stale_revision",
