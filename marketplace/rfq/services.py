@@ -636,7 +636,9 @@ def submit_revision(
             raise Conflict(_l("This request has received the maximum number of quotes."))
     stored = _store_files(files or [], "files")
     number = (
-        db.session.scalar(sa.select(sa.func.max(QuoteRevision.number)).where(QuoteRevision.quote_id == quote.id))
+        db.session.scalar(
+            sa.select(sa.func.max(QuoteRevision.number)).where(QuoteRevision.quote_id == quote.id)
+        )
         or 0
     ) + 1
     currency = clean["currency"]
@@ -674,12 +676,15 @@ def submit_revision(
     db.session.flush()
     for item in stored:
         db.session.add(RfqFile(rfq_id=rfq.id, quote_id=quote.id, uploaded_by_id=actor.id, **item.columns()))
-    quote.current_revision = revision
-    quote.expires_at = revision.expires_at
-    if first:
-        quote.first_quoted_at = utcnow()
-    reason = "revived" if quote.state == QuoteState.EXPIRED else None
-    _flush_guarded(lambda: quote_workflow.transition(quote, QuoteState.SUBMITTED, actor=actor, reason=reason))
+
+    def apply():
+        quote.current_revision = revision
+        quote.expires_at = revision.expires_at
+        if first:
+            quote.first_quoted_at = utcnow()
+        quote_workflow.transition(quote, QuoteState.SUBMITTED, actor=actor)
+
+    _flush_guarded(apply)
     notifications.notify_company(
         rfq.buyer_id,
         "quote_received" if first else "revision_received",
@@ -701,8 +706,12 @@ def decline(actor: User, quote: Quote, side: Side, reason: str) -> None:
         raise ValidationFailed({"reason": [str(_l("Tell the buyer why."))]})
     if len(reason) > 2000:
         raise ValidationFailed({"reason": [str(_l("Use at most %(max)s characters.", max=2000))]})
-    _flush_guarded(lambda: quote_workflow.transition(quote, QuoteState.DECLINED, actor=actor, reason=reason))
-    quote.decline_reason = reason
+
+    def apply():
+        quote.decline_reason = reason
+        quote_workflow.transition(quote, QuoteState.DECLINED, actor=actor, reason=reason)
+
+    _flush_guarded(apply)
     db.session.add(
         QuoteMessage(quote_id=quote.id, author_id=actor.id, side=side, kind=MessageKind.DECLINE, body=reason)
     )
@@ -830,7 +839,8 @@ def post_message(actor: User, quote: Quote, side: Side, body: str) -> QuoteMessa
 
 def _flush_guarded(change) -> None:
     """Apply `change` and flush in a savepoint: a row changed meanwhile by someone else (its version
-    counter moved) becomes a clear Conflict, and the session stays usable."""
+    counter moved) becomes a clear Conflict, and the session stays usable. The guarded rows must be
+    changed inside `change` (beginning the savepoint flushes what is already pending)."""
     try:
         with db.session.begin_nested():
             change()
