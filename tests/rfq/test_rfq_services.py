@@ -162,7 +162,7 @@ def test_sides_cannot_act_for_each_other(ctx):
 
 
 def test_quote_visibility(ctx):
-    buyer, rfq, [(s1, q1), (s2, q2)] = _send()
+    _buyer, rfq, [(s1, q1), (_s2, q2)] = _send()
     colleague = factories.make_user()
     from marketplace.accounts.models import Membership
     from marketplace.accounts.states import MemberRole
@@ -367,7 +367,7 @@ def test_second_acceptance_is_refused(ctx):
 
 
 def test_revision_validation(ctx):
-    _buyer, _rfq, [(s1, q1), (s2, _q2)] = _send()
+    _buyer, _rfq, [(s1, q1), (_s2, _q2)] = _send()
     bad = factories.revision_data(
         "12.345",
         currency="USD",
