@@ -101,12 +101,12 @@ def test_acceptance_racing_a_revision_never_uses_stale_terms(app, seed, client):
         statuses = _run_at_once(
             app,
             [
-                lambda c: (
+                lambda c, quote_id=quote_id, buyer=buyer, revision_id=revision_id: (
                     c.post(
                         f"/api/v1/quotes/{quote_id}/accept", headers=buyer, json={"revision_id": revision_id}
                     ).status_code
                 ),
-                lambda c: (
+                lambda c, quote_id=quote_id, seller=seller, body=body: (
                     c.post(f"/api/v1/quotes/{quote_id}/revisions", headers=seller, json=body).status_code
                 ),
             ],
