@@ -60,10 +60,6 @@ def rfqs():
     return render_template("rfq/rfqs.html", rows=queries.buyer_rfqs(g.company.id), states=QuoteState)
 
 
-def _leaf_categories():
-    return [c for c in catalog_queries.all_categories() if catalog_queries.is_leaf(c)]
-
-
 @bp.route("/rfqs/new", methods=["GET", "POST"])
 def new_rfq():
     if _kind() != CompanyKind.BUYER:
@@ -126,7 +122,6 @@ def new_rfq():
         currencies=sorted(ISO_CURRENCIES),
         countries=country_choices(),
         audiences=list(Audience),
-        leaf_categories=_leaf_categories(),
     ), status
 
 
