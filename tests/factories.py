@@ -148,3 +148,133 @@ def search_doc(listing_id: int, **fields):
     )
     base.update(fields)
     return SearchDocument(**base)
+
+
+# -- RFQs ------------------------------------------------------------------------------------------
+
+
+def yarn_data(**overrides):
+    """A cashmere yarn listing (category "yarn")."""
+    from marketplace.catalog.services import ListingData
+
+    data = ListingData(
+        hs_code="5108101100",
+        unit="kg",
+        moq="50",
+        order_multiple="10",
+        incoterm="FCA",
+        incoterm_place="Erenhot",
+        transport_mode="road",
+        lead_time_days="20",
+        attributes={
+            "colour": "white",
+            "composition": "100% cashmere",
+            "ply": "2",
+            "nm_count": "26",
+            "spinning_system": "woollen",
+        },
+        content={
+            "zh": {"title": "100% 羊绒粗纺纱 2/26 Nm", "description": "鄂尔多斯白绒纺制。"},
+            "en": {"title": "Cashmere woollen yarn 2/26 Nm", "description": "Ordos white cashmere."},
+        },
+        prices=[{"currency": "USD", "min_quantity": "50", "unit_price": "142.00"}],
+    )
+    for key, value in overrides.items():
+        setattr(data, key, value)
+    return data
+
+
+def rfq_data(seller_ids=(), **overrides):
+    from datetime import timedelta
+
+    from marketplace.rfq.services import RfqData, china_today
+
+    data = RfqData(
+        title="Polypropylene raffia grade, 100 t",
+        description="For woven sacks.",
+        category="pp",
+        quantity="100",
+        unit="t",
+        target_price="1000",
+        target_currency="USD",
+        destination_country="MN",
+        destination_place="Ulaanbaatar",
+        incoterm="DAP",
+        deadline=(china_today() + timedelta(days=10)).isoformat(),
+        max_quotes=10,
+        audience="chosen",
+        seller_ids=[str(i) for i in seller_ids],
+    )
+    for key, value in overrides.items():
+        setattr(data, key, value)
+    return data
+
+
+def revision_data(unit_price="1040.00", **overrides):
+    from datetime import timedelta
+
+    from marketplace.rfq.services import RevisionData, china_today
+
+    data = RevisionData(
+        currency="USD",
+        lines=[
+            {"description": "PP T30S raffia grade", "quantity": "100", "unit": "t", "unit_price": unit_price}
+        ],
+        moq="25",
+        incoterm="DAP",
+        incoterm_place="Ulaanbaatar",
+        lead_time_days="21",
+        deposit_percent="30",
+        balance_due="before_shipment",
+        valid_until=(china_today() + timedelta(days=14)).isoformat(),
+        notes="",
+    )
+    for key, value in overrides.items():
+        setattr(data, key, value)
+    return data
+
+
+def rfq_parties(sellers: int = 2, slug: str = "pp", buyer_language: str = "mn"):
+    """A buyer (user, company) and `sellers` verified sellers each with a published listing in `slug`;
+    returns (buyer_user, buyer_company, [(seller_user, seller_company, listing)])."""
+    seed_catalog()
+    buyer = make_user(language=buyer_language)
+    buyer_company = make_company(buyer)
+    out = []
+    for i in range(sellers):
+        owner, company = verified_seller(seller_ids=i)
+        data = yarn_data() if slug == "yarn" else pp_data()
+        from marketplace.catalog import services as catalog
+        from marketplace.catalog.models import Category
+
+        category = db.session.scalar(db.select(Category).where(Category.slug == slug))
+        listing = catalog.create_listing(owner, company, category, data)
+        catalog.submit_listing(owner, listing, acknowledge_flags=True)
+        catalog.approve_listing(make_user(admin=True), listing, acknowledge_controlled=True)
+        out.append((owner, company, listing))
+    return buyer, buyer_company, out
+
+
+def bulk_sellers(n: int):
+    """n verified seller companies without registry numbers (for list sizes only), each with an owner."""
+    from marketplace.accounts.models import Company, Membership
+    from marketplace.accounts.states import CompanyKind, MemberRole, VerificationState
+
+    companies = []
+    for _ in range(n):
+        k = next(_seq)
+        owner = make_user(f"bulk{k}@example.com")
+        company = Company(
+            kind=CompanyKind.SELLER,
+            legal_name=f"鄂尔多斯批量公司{k}",
+            legal_name_latin=f"Bulk Seller {k}",
+            country="CN",
+            address="Ordos",
+            verification=VerificationState.VERIFIED,
+        )
+        db.session.add(company)
+        db.session.flush()
+        db.session.add(Membership(user_id=owner.id, company_id=company.id, role=MemberRole.OWNER))
+        companies.append((owner, company))
+    db.session.flush()
+    return companies

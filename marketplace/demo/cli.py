@@ -135,6 +135,9 @@ def load_demo() -> list[tuple[str, str]]:
     from marketplace.demo.listings_data import EXTRA_SELLERS
 
     load_catalog_demo(admin, DEMO_PASSWORD)
+    from marketplace.demo.rfq_demo import load_rfq_demo
+
+    load_rfq_demo()
     logins.extend(("seller", spec["email"]) for spec in EXTRA_SELLERS)
     return logins
 

@@ -137,3 +137,17 @@ def test_demo_load_is_idempotent(runner, app):
             version = db.session.get(ListingVersion, x.live_version_id)
             assert {t.language for t in version.translations} == {"zh", "en", "ru", "mn"}
             assert version.prices and version.hs_code
+        # Demo RFQs over the three verticals, with threads in several states and one order.
+        from marketplace.orders.models import Order
+        from marketplace.rfq.models import Quote, Rfq
+
+        rfqs = list(db.session.scalars(sa.select(Rfq)))
+        assert len(rfqs) == 5
+        assert {db.session.get(Category, r.category_id).vertical.value for r in rfqs} == {
+            "chemicals",
+            "vehicles",
+            "cashmere",
+        }
+        states = {q.state.value for q in db.session.scalars(sa.select(Quote))}
+        assert {"requested", "submitted", "countered", "declined", "accepted"} <= states
+        assert db.session.scalar(sa.select(sa.func.count()).select_from(Order)) == 1
