@@ -8,7 +8,7 @@ PORT ?= 5000
 CHROMIUM := /usr/lib/chromium/chromium
 export FLASK_APP := wsgi
 
-.PHONY: run test install install-test translations extract-messages migrate lint browser-deps worker bench clean
+.PHONY: run test install install-test translations extract-messages migrate lint browser-deps worker bench bench-search clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -72,6 +72,9 @@ test: install-test translations browser-deps lint
 bench: install-test translations
 	$(BIN)/python bench/outbox_drain.py
 	$(BIN)/python bench/pages.py
+
+bench-search: install-test translations  # ~12 min: 100,000 listings on Whoosh, PostgreSQL and SQLite FTS5
+	$(BIN)/python bench/search.py
 
 clean:
 	rm -rf $(VENV) instance/marketplace.sqlite3* translations/*/LC_MESSAGES/*.mo
