@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import signal
-import time
 
 import click
 from flask import Flask
 
-from marketplace.core.outbox import Worker
+from marketplace.core.outbox import Wakeup, Worker
+from marketplace.extensions import db
 
 
 @click.command("worker")
 @click.option("--once", is_flag=True, help="Run every due job, then exit.")
-@click.option("--interval", default=1.0, show_default=True, help="Seconds between polls when idle.")
+@click.option(
+    "--interval",
+    default=1.0,
+    show_default=True,
+    help="Seconds between polls when idle (on PostgreSQL a queued job wakes the worker at once).",
+)
 @click.option("--batch", default=20, show_default=True, help="Jobs claimed per round.")
 def worker_command(once: bool, interval: float, batch: int) -> None:
     """Run the background worker (several may run at once, on several machines)."""
@@ -33,12 +38,14 @@ def worker_command(once: bool, interval: float, batch: int) -> None:
     signal.signal(signal.SIGTERM, _stop)
     signal.signal(signal.SIGINT, _stop)
     click.echo(f"worker {worker.worker_id} started")
+    wakeup = Wakeup(db.engine)
     while not stopping:
         worker.heartbeat()
         worker.run_periodic()
         ran = worker.drain(max_batches=5)
         if not ran:
-            time.sleep(interval)
+            wakeup.wait(interval)
+    wakeup.close()
     worker.stop()
     click.echo(f"worker {worker.worker_id} stopped")
 

@@ -4,6 +4,10 @@ by `flask worker`, with retries, exponential backoff, a lease, and a dead-letter
 Several workers (on several machines) share the table: on PostgreSQL they claim rows with
 `FOR UPDATE SKIP LOCKED`; on SQLite (one writer at a time) a compare-and-set UPDATE does the same.
 Delivery is at-least-once: a handler must be idempotent (the job id is a natural key).
+
+An idle worker sleeps in `Wakeup.wait`: on PostgreSQL it LISTENs on the `outbox` channel, which
+`enqueue` NOTIFYs in the business transaction (delivered at commit), so a job starts within
+milliseconds of the commit; on SQLite it polls.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from __future__ import annotations
 import logging
 import os
 import socket
+import time
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -27,6 +32,7 @@ from marketplace.core.states import LabelledEnum, enum_type
 from marketplace.extensions import Base, db
 
 log = logging.getLogger(__name__)
+NOTIFY_CHANNEL = "outbox"
 
 
 class JobStatus(LabelledEnum):
@@ -126,6 +132,8 @@ def enqueue(
     )
     db.session.add(job)
     db.session.flush()
+    if db.session.get_bind().dialect.name == "postgresql" and not delay:
+        db.session.execute(sa.text(f"NOTIFY {NOTIFY_CHANNEL}"))  # sent at commit; folded per transaction
     return job
 
 
@@ -274,6 +282,52 @@ class Worker:
     def stop(self) -> None:
         db.session.execute(sa.delete(WorkerHeartbeat).where(WorkerHeartbeat.worker_id == self.worker_id))
         db.session.commit()
+
+
+class Wakeup:
+    """How an idle worker waits for work: until a job is queued (PostgreSQL LISTEN/NOTIFY, on a
+    dedicated autocommit connection) or `interval` seconds pass. If the listening connection fails,
+    the worker falls back to polling and tries to listen again on the next wait."""
+
+    def __init__(self, engine: sa.Engine):
+        self._url = engine.url if engine.dialect.name == "postgresql" else None
+        self._conn: Any = None
+
+    def _listen(self) -> Any:
+        if self._conn is None and self._url is not None:
+            import psycopg
+
+            url = self._url.set(drivername="postgresql").render_as_string(hide_password=False)
+            try:
+                self._conn = psycopg.connect(url, autocommit=True)
+                self._conn.execute(f"LISTEN {NOTIFY_CHANNEL}")
+            except psycopg.Error:
+                log.warning("cannot LISTEN for outbox jobs; polling instead", exc_info=True)
+                self.close()
+        return self._conn
+
+    def wait(self, interval: float) -> bool:
+        """Sleep up to `interval` seconds; True if woken by a queued job."""
+        conn = self._listen()
+        if conn is None:
+            time.sleep(interval)
+            return False
+        import psycopg
+
+        try:
+            for _notify in conn.notifies(timeout=interval, stop_after=1):
+                return True
+        except psycopg.Error:
+            log.warning("outbox LISTEN connection lost; polling until it comes back", exc_info=True)
+            self.close()
+        return False
+
+    def close(self) -> None:
+        if self._conn is not None:
+            try:
+                self._conn.close()
+            finally:
+                self._conn = None
 
 
 def worker_status() -> dict[str, Any]:

@@ -195,3 +195,43 @@ def test_heartbeat_makes_worker_visible_in_healthz(app, client):
     with app.app_context():
         w.stop()
     assert client.get("/healthz").get_json()["worker"]["workers_alive"] == 0
+
+
+@pytest.mark.postgres_only
+def test_a_queued_job_wakes_an_idle_worker_on_postgres(app):
+    """The worker's wait ends at the commit that queued a job, not at the end of its poll interval."""
+    import time
+
+    from marketplace.core.outbox import Wakeup
+
+    with app.app_context():
+        wakeup = Wakeup(db.engine)
+        assert wakeup.wait(0.01) is False  # listening now; nothing queued
+        woken: list[float] = []
+
+        def idle():
+            started = time.perf_counter()
+            woken.append(wakeup.wait(20.0))
+            woken.append(time.perf_counter() - started)
+
+        sleeper = threading.Thread(target=idle)
+        sleeper.start()
+        time.sleep(0.2)
+        outbox.enqueue("test.record", {"n": 1})
+        db.session.commit()
+        sleeper.join(timeout=25)
+        wakeup.close()
+    assert woken[0] is True and woken[1] < 5.0
+
+
+def test_an_idle_worker_on_sqlite_polls():
+    import time
+
+    from marketplace.core.outbox import Wakeup
+
+    engine = sa.create_engine("sqlite://")
+    wakeup = Wakeup(engine)
+    started = time.perf_counter()
+    assert wakeup.wait(0.05) is False
+    assert time.perf_counter() - started >= 0.05
+    engine.dispose()
