@@ -875,12 +875,10 @@ def accept(actor: User, quote: Quote, side: Side, revision_id: int, *, now: date
         raise Conflict(_l("This quote cannot be accepted (%(state)s).", state=quote.state.label))
 
     def award():
-        rfq_workflow.transition(
-            rfq, RfqState.AWARDED, actor=actor, reason=f"quote {quote.id} rev {revision.number}"
-        )
-        quote_workflow.transition(
-            quote, QuoteState.ACCEPTED, actor=actor, reason=f"revision {revision.number}"
-        )
+        # no machine-written reasons: the history is shown to people in their language (the order
+        # records which quote and revision were accepted)
+        rfq_workflow.transition(rfq, RfqState.AWARDED, actor=actor)
+        quote_workflow.transition(quote, QuoteState.ACCEPTED, actor=actor)
 
     _flush_guarded(award)
     buyer = db.session.get(Company, rfq.buyer_id)
@@ -967,11 +965,7 @@ def expire_quotes(now: datetime | None = None) -> int:
     done = 0
     for quote in due:
         try:
-            _flush_guarded(
-                lambda quote=quote: quote_workflow.transition(
-                    quote, QuoteState.EXPIRED, reason="valid-until passed"
-                )
-            )
+            _flush_guarded(lambda quote=quote: quote_workflow.transition(quote, QuoteState.EXPIRED))
         except Conflict:
             continue  # revised or accepted meanwhile: the next run sees its new state
         _tell_both(quote, "quote_expired", expires_at=quote.expires_at.isoformat())
