@@ -65,6 +65,19 @@ class Config:
     STRIPE_API_BASE: str | None = None
     SERVICE_PLATFORM_URL: str | None = None
 
+    # Customs declarations: BaseTransfer of this platform, its signing certificate, the receipt
+    # callback secret shared with the service platform
+    CUSTOMS_COP_CODE = "91150600MA0ORDOS01"
+    CUSTOMS_COP_NAME = "鄂尔多斯跨境电商出口平台"
+    CUSTOMS_DXP_ID = "DXPENT0000000001"
+    CUSTOMS_DXP_MODE = "DXP"
+    CUSTOMS_SIGNING_KEY: str | None = None  # PEM private key file
+    CUSTOMS_SIGNING_CERT: str | None = None  # PEM certificate file
+    CUSTOMS_SIGNING_KEY_PASSWORD: str | None = None
+    CUSTOMS_CALLBACK_SECRET: str | None = None
+    CUSTOMS_HTTP_TIMEOUT = 10.0
+    CUSTOMS_POLL_MINUTES = 5
+
 
 class DevelopmentConfig(Config):
     pass
@@ -106,6 +119,13 @@ ENV_OVERRIDES: dict[str, type] = {
     "STRIPE_WEBHOOK_SECRET": str,
     "STRIPE_API_BASE": str,
     "SERVICE_PLATFORM_URL": str,
+    "CUSTOMS_COP_CODE": str,
+    "CUSTOMS_COP_NAME": str,
+    "CUSTOMS_DXP_ID": str,
+    "CUSTOMS_SIGNING_KEY": str,
+    "CUSTOMS_SIGNING_CERT": str,
+    "CUSTOMS_SIGNING_KEY_PASSWORD": str,
+    "CUSTOMS_CALLBACK_SECRET": str,
     "SEARCH_BACKEND": str,
     "SEARCH_INDEX_DIR": str,
     "SEARCH_PG_TABLE": str,

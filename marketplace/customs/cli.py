@@ -1,0 +1,71 @@
+"""`flask customs …`: export stored messages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+import sqlalchemy as sa
+from flask.cli import AppGroup
+
+from marketplace.customs.models import DeclarationMessage
+from marketplace.extensions import db
+
+customs_cli = AppGroup("customs", help="Customs declarations (9710/9810).")
+
+
+@customs_cli.command("export")
+@click.option("--out", "out", required=True, type=click.Path(file_okay=False), help="Folder to write into.")
+def export(out: str) -> None:
+    """Write every stored message as <type>_<guid>.xml (for inspection or a broker)."""
+    folder = Path(out)
+    folder.mkdir(parents=True, exist_ok=True)
+    count = 0
+    for message in db.session.scalars(sa.select(DeclarationMessage).order_by(DeclarationMessage.id)):
+        path = folder / f"{message.kind}_{message.guid}.xml"
+        path.write_text('<?xml version="1.0" encoding="UTF-8"?>\n' + message.xml, encoding="utf-8")
+        count += 1
+    click.echo(f"{count} messages written to {folder}")
+
+
+@customs_cli.command("simulate-platform")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=5100, show_default=True, type=int)
+@click.option("--callback-url", default=None, help="Receipt callback (default: PUBLIC_BASE_URL/api/v1/…).")
+@click.option("--secret", default=None, help="Callback secret (default: CUSTOMS_CALLBACK_SECRET).")
+@click.option("--latency", default=0.0, show_default=True, type=float, help="Seconds added to each answer.")
+@click.option("--error-rate", default=0.0, show_default=True, type=float, help="Share of POSTs answered 503.")
+@click.option("--drop-rate", default=0.0, show_default=True, type=float, help="Share of callbacks dropped.")
+@click.option("--duplicate-rate", default=0.0, show_default=True, type=float, help="Share sent twice.")
+@click.option("--reorder", is_flag=True, help="Send each message's receipts in reverse order.")
+@click.option("--step-delay", default=0.02, show_default=True, type=float, help="Seconds between callbacks.")
+@click.option("--seed", default=None, type=int, help="Random seed for the faults.")
+def simulate_platform(
+    host,
+    port,
+    callback_url,
+    secret,
+    latency,
+    error_rate,
+    drop_rate,
+    duplicate_rate,
+    reorder,
+    step_delay,
+    seed,
+) -> None:
+    """Run the service-platform simulator (validates messages, calls back with receipts)."""
+    from flask import current_app
+    from werkzeug.serving import make_server
+
+    from marketplace.customs.simulator import Faults, create_simulator
+
+    callback_url = (
+        callback_url or current_app.config["PUBLIC_BASE_URL"].rstrip("/") + "/api/v1/customs/receipts"
+    )
+    secret = secret if secret is not None else current_app.config.get("CUSTOMS_CALLBACK_SECRET")
+    faults = Faults(latency, error_rate, drop_rate, duplicate_rate, reorder, step_delay, seed)
+    server = make_server(host, port, create_simulator(callback_url, secret, faults), threaded=True)
+    click.echo(
+        f"service-platform simulator on http://{host}:{server.server_port}, callbacks to {callback_url}"
+    )
+    server.serve_forever()
