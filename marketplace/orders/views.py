@@ -1,12 +1,20 @@
-"""Order pages: the active company's orders (as buyer or seller) and one order with its history."""
+"""Order pages: ordering from a listing, the active company's orders (all orders for admins), one
+order with its payment schedule, payments, timeline and the actions its viewer may take."""
 
 from __future__ import annotations
 
-from flask import g, render_template
+from flask import flash, g, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from marketplace.core.i18n import localized_blueprint
-from marketplace.orders import queries
+from marketplace.catalog import queries as catalog_queries
+from marketplace.core import uploads
+from marketplace.core.db import mark_rollback
+from marketplace.core.errors import NotFound, UserError, ValidationFailed
+from marketplace.core.i18n import country_choices, localized_blueprint
+from marketplace.orders import queries, services
+from marketplace.orders.states import OrderState, Role
+from marketplace.payments import services as payments
 
 bp = localized_blueprint("orders", __name__, url_prefix="/orders", template_folder="templates")
 
@@ -20,11 +28,200 @@ def _members_only():
 @bp.get("")
 def index():
     company = g.get("company")
-    rows = queries.orders_of_company(company.id) if company is not None else []
-    return render_template("orders/index.html", orders=rows, company=company)
+    if current_user.is_admin and (company is None or request.args.get("all")):
+        rows, everyone = queries.all_orders(), True
+    else:
+        rows, everyone = (queries.orders_of_company(company.id) if company is not None else []), False
+    return render_template("orders/index.html", orders=rows, company=company, everyone=everyone)
+
+
+def _listing_or_404(listing_id):
+    try:
+        listing = catalog_queries.visible_listing(int(listing_id))
+    except (TypeError, ValueError):
+        listing = None
+    if listing is None:
+        raise NotFound()
+    return listing
+
+
+@bp.route("/new", methods=["GET", "POST"])
+def new():
+    listing = _listing_or_404(request.values.get("listing"))
+    version = catalog_queries.load_version(listing.live_version_id)
+    company = g.get("company")
+    errors: dict = {}
+    values = {
+        "quantity": "",
+        "currency": "",
+        "destination_country": company.country if company is not None else "",
+        "destination_place": "",
+    }
+    status = 200
+    if request.method == "POST":
+        values = {k: request.form.get(k, "") for k in values}
+        try:
+            order = services.order_from_listing(
+                current_user, company, services.ListingOrderData(listing_id=listing.id, **values)
+            )
+        except ValidationFailed as exc:
+            mark_rollback()
+            errors, status = exc.errors, 422
+        else:
+            flash(
+                _(
+                    "Order %(number)s placed. Pay the first installment to start production.",
+                    number=order.number,
+                ),
+                "success",
+            )
+            return redirect(url_for("orders.detail", order_id=order.id))
+    return (
+        render_template(
+            "orders/new.html",
+            listing=listing,
+            version=version,
+            translation=catalog_queries.pick_translation(version, g.lang),
+            company=company,
+            can_order=company is not None and not company.is_seller,
+            currencies=sorted({p.currency for p in version.prices}),
+            countries=country_choices(),
+            values=values,
+            errors=errors,
+            terms_deposit=services.DIRECT_DEPOSIT_PERCENT,
+            terms_balance=services.DIRECT_BALANCE_DUE,
+        ),
+        status,
+    )
+
+
+def _page(order, *, errors=None, values=None, status=200):
+    roles = payments.roles_of(current_user, order)
+    return (
+        render_template(
+            "orders/order.html",
+            order=order,
+            history=queries.history(order),
+            roles=roles,
+            Role=Role,
+            moves=services.moves_for(current_user, order),
+            OrderState=OrderState,
+            account=payments.account(order),
+            payments=payments.payments_of(order),
+            refunds=payments.refunds_of(order),
+            slips=payments.slips_of(order),
+            bank=payments.bank_account_of(order.seller_id),
+            open_for_payment=order.state in payments.OPEN_FOR_PAYMENT,
+            errors=errors or {},
+            values=values or {},
+        ),
+        status,
+    )
 
 
 @bp.get("/<int:order_id>")
 def detail(order_id: int):
+    return _page(queries.order_for(current_user, order_id))
+
+
+def _refused(order, exc: UserError):
+    mark_rollback()
+    if isinstance(exc, ValidationFailed) and exc.errors:
+        return _page(order, errors=exc.errors, values=request.form.to_dict(), status=422)
+    flash(str(exc.message), "error")
+    return redirect(url_for("orders.detail", order_id=order.id))
+
+
+@bp.post("/<int:order_id>/move")
+def move(order_id: int):
     order = queries.order_for(current_user, order_id)
-    return render_template("orders/order.html", order=order, history=queries.history(order))
+    try:
+        services.move(
+            current_user, order, request.form.get("state", ""), reason=request.form.get("reason", "")
+        )
+    except UserError as exc:
+        return _refused(order, exc)
+    flash(_("The order is now “%(state)s”.", state=order.state.label), "success")
+    return redirect(url_for("orders.detail", order_id=order.id))
+
+
+@bp.post("/<int:order_id>/bank-transfers")
+def record_bank_transfer(order_id: int):
+    order = queries.order_for(current_user, order_id)
+    try:
+        payment = payments.record_bank_transfer(
+            current_user,
+            order,
+            amount=request.form.get("amount", ""),
+            received_on=request.form.get("received_on", ""),
+            payer_reference=request.form.get("payer_reference", ""),
+        )
+    except UserError as exc:
+        return _refused(order, exc)
+    flash(_("Received %(amount)s recorded.", amount=str(payment.money)), "success")
+    return redirect(url_for("orders.detail", order_id=order.id))
+
+
+@bp.post("/<int:order_id>/remittance-slips")
+def upload_slip(order_id: int):
+    order = queries.order_for(current_user, order_id)
+    try:
+        payments.upload_remittance(current_user, order, request.files.get("file"))
+    except UserError as exc:
+        return _refused(order, exc)
+    flash(_("Remittance slip uploaded: the seller will match it with the bank."), "success")
+    return redirect(url_for("orders.detail", order_id=order.id))
+
+
+@bp.get("/<int:order_id>/remittance-slips/<int:slip_id>")
+def slip(order_id: int, slip_id: int):
+    order = queries.order_for(current_user, order_id)
+    row = payments.slip_for(current_user, order, slip_id)
+    return uploads.send(row.storage_key, row.content_type, row.original_name, inline=False)
+
+
+@bp.post("/<int:order_id>/refunds/overpayment")
+def refund_overpayment(order_id: int):
+    order = queries.order_for(current_user, order_id)
+    try:
+        refund = payments.refund_overpayment(current_user, order)
+    except UserError as exc:
+        return _refused(order, exc)
+    flash(_("Refund of %(amount)s to be returned to the buyer.", amount=str(refund.money)), "success")
+    return redirect(url_for("orders.detail", order_id=order.id))
+
+
+@bp.post("/<int:order_id>/refunds/<int:refund_id>/confirm")
+def confirm_refund(order_id: int, refund_id: int):
+    order = queries.order_for(current_user, order_id)
+    try:
+        payments.confirm_refund(current_user, order, refund_id)
+    except UserError as exc:
+        return _refused(order, exc)
+    flash(_("Refund confirmed as returned."), "success")
+    return redirect(url_for("orders.detail", order_id=order.id))
+
+
+BANK_FIELDS = ("beneficiary", "bank_name", "bank_address", "account_number", "swift")
+
+
+@bp.route("/bank-account", methods=["GET", "POST"])
+def bank_account():
+    company = g.get("company")
+    if company is None or not company.is_seller:
+        raise NotFound()
+    bank = payments.bank_account_of(company.id)
+    values = {k: getattr(bank, k, "") or "" for k in BANK_FIELDS}
+    errors: dict = {}
+    status = 200
+    if request.method == "POST":
+        values = {k: request.form.get(k, "") for k in BANK_FIELDS}
+        try:
+            payments.set_bank_account(current_user, company, values)
+        except ValidationFailed as exc:
+            mark_rollback()
+            errors, status = exc.errors, 422
+        else:
+            flash(_("Bank details saved. They are printed on your orders and pro-forma invoices."), "success")
+            return redirect(url_for("orders.bank_account"))
+    return render_template("orders/bank_account.html", values=values, errors=errors, company=company), status
