@@ -13,6 +13,7 @@ from marketplace.core.errors import NotFound
 from marketplace.orders import queries, services
 from marketplace.orders.states import OrderState
 from marketplace.payments import services as payments
+from marketplace.payments import stripe_gateway
 
 _S, _I, _N = {"type": "string"}, {"type": "integer"}, {"type": "string", "format": "decimal"}
 MONEY_SCHEMA = {"type": "object", "properties": {"amount": _N, "currency": _S}}
@@ -432,3 +433,59 @@ def put_bank_account(company_id: int):
     user = current_api_user()
     company = company_for_member(user, company_id)
     return jsonify(_dump_bank(payments.set_bank_account(user, company, json_body())))
+
+
+CARD_SCHEMA = {
+    "type": "object",
+    "properties": {
+        "payment_id": _I,
+        "state": _S,
+        "amount": MONEY_SCHEMA,
+        "payment_intent": _S,
+        "client_secret": {**_S, "description": "for Stripe.js (confirmPayment / confirmCardPayment)"},
+        "publishable_key": _S,
+        "failure_message": _S,
+    },
+}
+
+
+def _dump_card(payment, secret: str | None) -> dict:
+    return {
+        "payment_id": payment.id,
+        "state": payment.state.value,
+        "amount": _m(payment.money),
+        "payment_intent": payment.provider_ref,
+        "client_secret": secret,
+        "publishable_key": stripe_gateway.publishable_key(),
+        "failure_message": payment.failure_message,
+    }
+
+
+@route(
+    "/orders/<int:order_id>/card-payments",
+    "POST",
+    summary="Start (or resume) a card payment of the next installment: a Stripe PaymentIntent",
+    tag="payments",
+    response=CARD_SCHEMA,
+    status=201,
+)
+def start_card_payment(order_id: int):
+    user = current_api_user()
+    order = queries.order_for(user, order_id)
+    payment = stripe_gateway.start_card_payment(user, order)
+    return jsonify(_dump_card(payment, stripe_gateway.client_secret(payment))), 201
+
+
+@route(
+    "/orders/<int:order_id>/card-payments/<int:payment_id>",
+    "GET",
+    summary="A card payment, brought in line with its PaymentIntent's state at Stripe",
+    tag="payments",
+    response=CARD_SCHEMA,
+)
+def get_card_payment(order_id: int, payment_id: int):
+    user = current_api_user()
+    order = queries.order_for(user, order_id)
+    payment = stripe_gateway.card_payment_for(user, order, payment_id)
+    stripe_gateway.sync_return(user, order, payment)
+    return jsonify(_dump_card(payment, None))

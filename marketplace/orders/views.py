@@ -3,7 +3,7 @@ order with its payment schedule, payments, timeline and the actions its viewer m
 
 from __future__ import annotations
 
-from flask import flash, g, redirect, render_template, request, url_for
+from flask import flash, g, jsonify, make_response, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -15,6 +15,7 @@ from marketplace.core.i18n import country_choices, localized_blueprint
 from marketplace.orders import queries, services
 from marketplace.orders.states import OrderState, Role
 from marketplace.payments import services as payments
+from marketplace.payments import stripe_gateway
 
 bp = localized_blueprint("orders", __name__, url_prefix="/orders", template_folder="templates")
 
@@ -112,6 +113,7 @@ def _page(order, *, errors=None, values=None, status=200):
             slips=payments.slips_of(order),
             bank=payments.bank_account_of(order.seller_id),
             open_for_payment=order.state in payments.OPEN_FOR_PAYMENT,
+            card_enabled=stripe_gateway.configured(),
             errors=errors or {},
             values=values or {},
         ),
@@ -225,3 +227,70 @@ def bank_account():
             flash(_("Bank details saved. They are printed on your orders and pro-forma invoices."), "success")
             return redirect(url_for("orders.bank_account"))
     return render_template("orders/bank_account.html", values=values, errors=errors, company=company), status
+
+
+# -- card payments (Stripe) ---------------------------------------------------------------------
+
+
+@bp.post("/<int:order_id>/card")
+def start_card(order_id: int):
+    order = queries.order_for(current_user, order_id)
+    try:
+        payment = stripe_gateway.start_card_payment(current_user, order)
+    except UserError as exc:
+        return _refused(order, exc)
+    return redirect(url_for("orders.card", order_id=order.id, payment_id=payment.id))
+
+
+@bp.get("/<int:order_id>/card/<int:payment_id>")
+def card(order_id: int, payment_id: int):
+    order = queries.order_for(current_user, order_id)
+    payment = stripe_gateway.card_payment_for(current_user, order, payment_id)
+    if Role.BUYER not in payments.roles_of(current_user, order) or payment.state.value not in (
+        "pending",
+        "requires_action",
+    ):
+        return redirect(url_for("orders.detail", order_id=order.id))
+    response = make_response(
+        render_template(
+            "orders/card.html",
+            order=order,
+            payment=payment,
+            client_secret=stripe_gateway.client_secret(payment),
+            publishable_key=stripe_gateway.publishable_key(),
+            js_url=stripe_gateway.js_url(),
+        )
+    )
+    origin = stripe_gateway.js_origin()
+    response.headers["Content-Security-Policy"] = (
+        f"default-src 'self'; img-src 'self' data: {origin}; style-src 'self' 'unsafe-inline'; "
+        f"script-src 'self' {origin}; connect-src 'self' {origin}; frame-src {origin}; "
+        "frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'"
+    )
+    return response
+
+
+@bp.post("/<int:order_id>/card/<int:payment_id>/token")
+def card_token(order_id: int, payment_id: int):
+    order = queries.order_for(current_user, order_id)
+    payment = stripe_gateway.card_payment_for(current_user, order, payment_id)
+    data = request.get_json(silent=True) or {}
+    result = stripe_gateway.confirm_with_token(current_user, order, payment, str(data.get("token") or ""))
+    return jsonify(result)
+
+
+@bp.get("/<int:order_id>/card/<int:payment_id>/return")
+def card_return(order_id: int, payment_id: int):
+    order = queries.order_for(current_user, order_id)
+    payment = stripe_gateway.card_payment_for(current_user, order, payment_id)
+    try:
+        stripe_gateway.sync_return(current_user, order, payment)
+    except UserError as exc:
+        return _refused(order, exc)
+    if payment.state.value == "succeeded":
+        flash(_("Card payment of %(amount)s received.", amount=str(payment.money)), "success")
+    elif payment.state.value == "failed":
+        flash(_("The card payment failed: %(reason)s", reason=payment.failure_message or "-"), "error")
+    else:
+        flash(_("The card payment is being processed."), "info")
+    return redirect(url_for("orders.detail", order_id=order.id))

@@ -5,4 +5,6 @@ from flask import Flask
 
 
 def init_app(app: Flask) -> None:
-    from marketplace.payments import models  # noqa: F401 - tables
+    from marketplace.payments import models, stripe_gateway, views  # noqa: F401 - tables, job handlers
+
+    app.register_blueprint(views.bp)

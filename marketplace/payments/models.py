@@ -58,6 +58,10 @@ class Payment(TimestampMixin, Base):
     received_on: Mapped[date | None] = mapped_column(sa.Date)
     payer_reference: Mapped[str] = mapped_column(sa.String(120), default="")
     recorded_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))
+    # Card payments: the Stripe PaymentIntent, created with this idempotency key.
+    provider_ref: Mapped[str | None] = mapped_column(sa.String(255), unique=True)
+    idempotency_key: Mapped[str | None] = mapped_column(sa.String(200), unique=True)
+    failure_message: Mapped[str] = mapped_column(sa.String(500), default="")
     row_version: Mapped[int] = mapped_column(default=1)
 
     __mapper_args__ = {"version_id_col": row_version}
@@ -84,6 +88,7 @@ class Refund(TimestampMixin, Base):
     currency: Mapped[str] = mapped_column(sa.String(3))
     reason: Mapped[str] = mapped_column(sa.Text, default="")
     created_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))
+    provider_ref: Mapped[str | None] = mapped_column(sa.String(255), unique=True)  # Stripe refund id
 
     payment: Mapped[Payment] = relationship()
 
@@ -121,3 +126,15 @@ class SellerBankAccount(TimestampMixin, Base):
     bank_address: Mapped[str] = mapped_column(sa.String(300), default="")
     account_number: Mapped[str] = mapped_column(sa.String(40))
     swift: Mapped[str] = mapped_column(sa.String(11))
+
+
+class StripeEvent(Base):
+    """A Stripe webhook event seen: its id makes each event processed once however often it comes."""
+
+    __tablename__ = "stripe_events"
+
+    id: Mapped[str] = mapped_column(sa.String(255), primary_key=True)
+    type: Mapped[str] = mapped_column(sa.String(100))
+    payment_intent: Mapped[str | None] = mapped_column(sa.String(255))
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    processed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

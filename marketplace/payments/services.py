@@ -417,8 +417,8 @@ def set_bank_account(actor: User, company: Company, data: dict[str, Any]) -> Sel
 
 def refund_everything(actor, order: Order, reason: str) -> list[Refund]:
     """On cancellation: every payment received (less what was already refunded) goes back; open
-    requests are cancelled. Bank transfers are refunded by the seller's bank (recorded as "to be
-    returned" until the seller confirms)."""
+    requests are cancelled. Card payments are refunded through Stripe after commit; bank transfers by
+    the seller's bank (recorded as "to be returned" until the seller confirms)."""
     refunds = []
     for p in payments_of(order):
         if p.state not in (PaymentState.SUCCEEDED, PaymentState.PARTIALLY_REFUNDED):
@@ -437,12 +437,21 @@ def refund_everything(actor, order: Order, reason: str) -> list[Refund]:
         refund_workflow.start(refund, RefundState.PENDING, actor=actor)
         p.refunded = p.amount
         payment_workflow.transition(p, PaymentState.REFUNDED, actor=actor, reason=reason)
+        _send_if_card(p, refund)
         refunds.append(refund)
     for req in requests_of(order):
         if req.state != RequestState.CANCELLED:
             request_workflow.transition(req, RequestState.CANCELLED, actor=actor, reason=reason)
     db.session.flush()
     return refunds
+
+
+def _send_if_card(payment: Payment, refund: Refund) -> None:
+    """Card money goes back through Stripe, after commit (the outbox job carries an idempotency key)."""
+    if payment.method == Method.CARD:
+        from marketplace.payments import stripe_gateway
+
+        stripe_gateway.queue_refund(refund)
 
 
 def refund_overpayment(actor: User, order: Order) -> Refund:
@@ -470,6 +479,7 @@ def refund_overpayment(actor: User, order: Order) -> Refund:
         created_by_id=actor.id,
     )
     refund_workflow.start(refund, RefundState.PENDING, actor=actor)
+    _send_if_card(payment, refund)
     payment.refunded = payment.refunded + excess.amount
     payment_workflow.transition(
         payment,
@@ -491,6 +501,8 @@ def confirm_refund(actor: User, order: Order, refund_id: int) -> Refund:
         raise NotFound()
     if refund.state != RefundState.PENDING:
         raise Conflict(_l("This refund has already been confirmed."))
+    if refund.payment.method == Method.CARD:
+        raise Conflict(_l("Card refunds are confirmed by the card payment service."))
     refund_workflow.transition(refund, RefundState.SUCCEEDED, actor=actor)
     db.session.flush()
     return refund
