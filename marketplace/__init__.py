@@ -21,6 +21,7 @@ MODULES = (
     "notifications",
     "orders",
     "payments",
+    "documents",
     "rfq",
     "pages",
     "demo",

@@ -10,6 +10,7 @@ from marketplace.accounts.services import company_for_member
 from marketplace.core import uploads
 from marketplace.core.api import current_api_user, forbid_unless, json_body, route
 from marketplace.core.errors import NotFound
+from marketplace.documents import services as documents
 from marketplace.orders import queries, services
 from marketplace.orders.states import OrderState
 from marketplace.payments import services as payments
@@ -489,3 +490,58 @@ def get_card_payment(order_id: int, payment_id: int):
     payment = stripe_gateway.card_payment_for(user, order, payment_id)
     stripe_gateway.sync_return(user, order, payment)
     return jsonify(_dump_card(payment, None))
+
+
+DOCUMENT_SCHEMA = {
+    "type": "object",
+    "properties": {
+        "id": _I,
+        "kind": _S,
+        "number": _S,
+        "language": _S,
+        "issued_at": {"type": "string", "format": "date-time"},
+        "pdf": {**_S, "description": "path of the PDF"},
+    },
+}
+
+
+@route(
+    "/orders/<int:order_id>/documents",
+    "GET",
+    summary="An order's trade documents (pro-forma invoice…): the two parties and admins",
+    tag="documents",
+    response={"type": "array", "items": DOCUMENT_SCHEMA},
+)
+def list_documents(order_id: int):
+    order = queries.order_for(current_api_user(), order_id)
+    return jsonify(
+        [
+            {
+                "id": d.id,
+                "kind": d.kind.value,
+                "number": d.number,
+                "language": d.language,
+                "issued_at": d.issued_at.isoformat(),
+                "pdf": f"/api/v1/orders/{order.id}/documents/{d.id}.pdf",
+            }
+            for d in documents.documents_of(order)
+        ]
+    )
+
+
+@route(
+    "/orders/<int:order_id>/documents/<int:document_id>.pdf",
+    "GET",
+    summary="A trade document as PDF (buyer's language alongside Chinese)",
+    tag="documents",
+)
+def document_pdf(order_id: int, document_id: int):
+    from flask import make_response
+
+    order = queries.order_for(current_api_user(), order_id)
+    doc = documents.document_for(order, document_id)
+    response = make_response(documents.render_pdf(doc))
+    response.headers["Content-Type"] = "application/pdf"
+    response.headers["Content-Disposition"] = f'attachment; filename="{doc.number}.pdf"'
+    response.headers["Cache-Control"] = "private, no-store"
+    return response

@@ -65,6 +65,7 @@ def place_order(actor, terms: OrderTerms) -> Order:
     """Create the order with `terms` copied (later changes of the source do not touch it), in its
     first state (awaiting deposit; awaiting payment for 100 % in advance; in production when nothing
     is paid up front), with the payment requests its terms produce."""
+    from marketplace.documents import services as documents
     from marketplace.payments import services as payments
 
     now = utcnow()
@@ -107,7 +108,7 @@ def place_order(actor, terms: OrderTerms) -> Order:
     order.number = order_number(order)
     db.session.flush()
     payments.create_schedule(order, actor)
-    db.session.flush()
+    documents.issue_proforma(order, actor)
     return order
 
 

@@ -12,6 +12,7 @@ from marketplace.core import uploads
 from marketplace.core.db import mark_rollback
 from marketplace.core.errors import NotFound, UserError, ValidationFailed
 from marketplace.core.i18n import country_choices, localized_blueprint
+from marketplace.documents import services as documents
 from marketplace.orders import queries, services
 from marketplace.orders.states import OrderState, Role
 from marketplace.payments import services as payments
@@ -114,6 +115,7 @@ def _page(order, *, errors=None, values=None, status=200):
             bank=payments.bank_account_of(order.seller_id),
             open_for_payment=order.state in payments.OPEN_FOR_PAYMENT,
             card_enabled=stripe_gateway.configured(),
+            documents=documents.documents_of(order),
             errors=errors or {},
             values=values or {},
         ),
@@ -294,3 +296,17 @@ def card_return(order_id: int, payment_id: int):
     else:
         flash(_("The card payment is being processed."), "info")
     return redirect(url_for("orders.detail", order_id=order.id))
+
+
+# -- trade documents --------------------------------------------------------------------------------
+
+
+@bp.get("/<int:order_id>/documents/<int:document_id>.pdf")
+def document_pdf(order_id: int, document_id: int):
+    order = queries.order_for(current_user, order_id)
+    doc = documents.document_for(order, document_id)
+    response = make_response(documents.render_pdf(doc))
+    response.headers["Content-Type"] = "application/pdf"
+    response.headers["Content-Disposition"] = f'attachment; filename="{doc.number}.pdf"'
+    response.headers["Cache-Control"] = "private, no-store"
+    return response
