@@ -199,12 +199,33 @@ def list_orders(company_id: int):
 @route(
     "/orders/<int:order_id>",
     "GET",
-    summary="One order with lines and history",
+    summary="One order with lines, timeline and payments (?currency=XXX adds an indicative total "
+    "with the rate and date used)",
     tag="orders",
     response=ORDER_SCHEMA,
 )
 def get_order(order_id: int):
-    return jsonify(dump_order(queries.order_for(current_api_user(), order_id), history=True))
+    from marketplace.catalog import services as catalog
+
+    order = queries.order_for(current_api_user(), order_id)
+    out = dump_order(order, history=True)
+    wanted = (request.args.get("currency") or "").upper()
+    if wanted:
+        conv = (
+            catalog.convert(order.total_money, wanted, catalog.cached_rates()) if len(wanted) == 3 else None
+        )
+        out["indicative_total"] = (
+            {
+                "amount": str(conv.amount.amount),
+                "currency": conv.amount.currency,
+                "rate": format(conv.rate.normalize(), "f"),
+                "as_of": conv.as_of.isoformat(),
+                "via": conv.via,
+            }
+            if conv is not None
+            else None
+        )
+    return jsonify(out)
 
 
 @route(

@@ -97,6 +97,17 @@ def new():
     )
 
 
+def _indicative(order):
+    """The total in the viewer's display currency at the newest rate (None if same or unknown)."""
+    from marketplace.catalog import services as catalog
+    from marketplace.catalog.views import viewer_currency
+
+    currency = viewer_currency()
+    if currency == order.currency:
+        return None
+    return catalog.convert(order.total_money, currency, catalog.cached_rates())
+
+
 def _page(order, *, errors=None, values=None, status=200):
     roles = payments.roles_of(current_user, order)
     return (
@@ -116,6 +127,7 @@ def _page(order, *, errors=None, values=None, status=200):
             open_for_payment=order.state in payments.OPEN_FOR_PAYMENT,
             card_enabled=stripe_gateway.configured(),
             documents=documents.documents_of(order),
+            indicative=_indicative(order),
             errors=errors or {},
             values=values or {},
         ),
