@@ -1,6 +1,6 @@
-"""Trade documents: the pro-forma invoice (issued when the order is placed; commercial invoice and
-packing list follow at shipment), numbered per seller per year without gaps, rendered to PDF with
-WeasyPrint in the buyer's language alongside Chinese."""
+"""Trade documents: the pro-forma invoice (issued when the order is placed; the fulfilment issue adds
+the commercial invoice and packing list at shipment), numbered per seller per year without gaps,
+rendered to PDF with WeasyPrint in the buyer's language alongside Chinese."""
 
 from flask import Blueprint, Flask
 

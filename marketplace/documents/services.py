@@ -106,7 +106,7 @@ def render_html(doc: TradeDocument) -> str:
     order = db.session.get(Order, doc.order_id)
     with force_locale(doc.language):
         return render_template(
-            "documents/proforma.html",
+            f"documents/{doc.kind.value}.html",
             doc=doc,
             order=order,
             buyer=db.session.get(Company, order.buyer_id),

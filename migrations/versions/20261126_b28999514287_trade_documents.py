@@ -1,4 +1,4 @@
-"""Trade documents (pro-forma invoice; commercial invoice and packing list later) and gap-free per-seller, per-year numbering
+"""Trade documents (the pro-forma invoice; shipment documents come with fulfilment) and gap-free per-seller, per-year numbering
 
 Revision ID: b28999514287
 Revises: 9a04d90383da
@@ -21,7 +21,7 @@ def upgrade():
     op.create_table('document_sequences',
     sa.Column('seller_id', sa.Integer(), nullable=False),
     sa.Column('year', sa.Integer(), nullable=False),
-    sa.Column('kind', sa.Enum('proforma', 'commercial_invoice', 'packing_list', name='kind', native_enum=False, create_constraint=True, length=26), nullable=False),
+    sa.Column('kind', sa.Enum('proforma', name='kind', native_enum=False, create_constraint=True, length=16), nullable=False),
     sa.Column('last_number', sa.Integer(), nullable=False),
     sa.ForeignKeyConstraint(['seller_id'], ['companies.id'], name=op.f('fk_document_sequences_seller_id_companies'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('seller_id', 'year', 'kind', name=op.f('pk_document_sequences'))
@@ -30,7 +30,7 @@ def upgrade():
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('order_id', sa.Integer(), nullable=False),
     sa.Column('seller_id', sa.Integer(), nullable=False),
-    sa.Column('kind', sa.Enum('proforma', 'commercial_invoice', 'packing_list', name='kind', native_enum=False, create_constraint=True, length=26), nullable=False),
+    sa.Column('kind', sa.Enum('proforma', name='kind', native_enum=False, create_constraint=True, length=16), nullable=False),
     sa.Column('year', sa.Integer(), nullable=False),
     sa.Column('sequence', sa.Integer(), nullable=False),
     sa.Column('number', sa.String(length=40), nullable=False),

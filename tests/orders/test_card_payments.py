@@ -14,7 +14,6 @@ import factories
 import pytest
 import stripe
 from conftest import STRIPE_WEBHOOK_SECRET
-from support import read_mail  # noqa: F401 - drains the outbox
 
 from marketplace.core.errors import PermissionDenied
 from marketplace.core.outbox import Worker
@@ -195,4 +194,36 @@ def test_card_api(client, seed, stripe_keys):
     )
     r = client.get(f"/api/v1/orders/{order_id}/card-payments/{body['payment_id']}", headers=headers)
     assert r.get_json()["state"] == "pending"
-    assert stripe is not None
+
+
+def test_payment_intents_and_refunds_carry_idempotency_keys(app, seed, stripe_keys, monkeypatch):
+    seen: list[tuple[str, str, str | None]] = []
+    inner = type(stripe.new_default_http_client())
+
+    class Recorder(inner):
+        def request(self, method, url, headers, post_data=None):
+            seen.append((method, url, (headers or {}).get("Idempotency-Key")))
+            return super().request(method, url, headers, post_data)
+
+    def recording_client():
+        return stripe.StripeClient(
+            stripe_keys["STRIPE_SECRET_KEY"],
+            base_addresses={"api": stripe_keys["STRIPE_API_BASE"]},
+            http_client=Recorder(),
+        )
+
+    monkeypatch.setattr(stripe_gateway, "client", recording_client)
+
+    def build():
+        buyer, seller, order = _order()
+        payment = stripe_gateway.start_card_payment(buyer, order)
+        stripe_gateway.confirm_with_token(buyer, order, payment, _token(VISA))
+        services.move(seller, order, OrderState.CANCELLED, reason="cannot produce")
+        return f"{order.number}-1-card-1"
+
+    key = seed(build)
+    _drain(app)
+    creates = [k for m, url, k in seen if m == "post" and url.endswith("/v1/payment_intents")]
+    refunds = [k for m, url, k in seen if m == "post" and url.endswith("/v1/refunds")]
+    assert creates == [key]
+    assert len(refunds) == 1 and refunds[0].startswith("refund-")
