@@ -45,13 +45,13 @@ worker: migrate
 	$(BIN)/flask worker
 
 browser-deps:
-	@if [ ! -x $(CHROMIUM) ]; then \
+	@if [ ! -x $(CHROMIUM) ] || ! command -v pdftotext >/dev/null 2>&1; then \
 		if command -v apt-get >/dev/null 2>&1; then \
-			echo "Installing Debian chromium and fonts for the browser tests"; \
+			echo "Installing Debian chromium, fonts and poppler-utils for the browser and PDF tests"; \
 			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-				chromium fonts-noto-cjk fonts-noto-core >/dev/null; \
+				chromium fonts-noto-cjk fonts-noto-core poppler-utils >/dev/null; \
 		else \
-			echo "chromium is missing and apt-get is not available" >&2; exit 1; \
+			echo "chromium or pdftotext is missing and apt-get is not available" >&2; exit 1; \
 		fi; \
 	fi
 
@@ -72,6 +72,7 @@ test: install-test translations browser-deps lint
 bench: install-test translations
 	$(BIN)/python bench/outbox_drain.py
 	$(BIN)/python bench/pages.py
+	$(BIN)/python bench/documents.py
 
 bench-search: install-test translations  # ~12 min: 100,000 listings on Whoosh, PostgreSQL and SQLite FTS5
 	$(BIN)/python bench/search.py

@@ -20,6 +20,8 @@ MODULES = (
     "search",
     "notifications",
     "orders",
+    "payments",
+    "documents",
     "rfq",
     "customs",
     "pages",

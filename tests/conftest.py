@@ -192,3 +192,55 @@ def browser_type_launch_args(browser_type_launch_args):
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args):
     return {**browser_context_args, "locale": "en-US", "viewport": {"width": 1280, "height": 900}}
+
+
+# -- Stripe: localstripe (GPL, test-only) on 127.0.0.1, its state in the session's temp dir ----------
+
+STRIPE_WEBHOOK_SECRET = "whsec_test_orders"
+
+
+@pytest.fixture(scope="session")
+def localstripe_url(tmp_path_factory):
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    state = tmp_path_factory.mktemp("localstripe")
+    launcher = Path(__file__).parent / "localstripe_server.py"
+    proc = subprocess.Popen(
+        [sys.executable, str(launcher), str(port), str(state)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 20
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            break
+        except OSError:
+            if time.monotonic() > deadline or proc.poll() is not None:
+                proc.kill()
+                raise RuntimeError("localstripe did not start") from None
+            time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+@pytest.fixture
+def stripe_keys(app, localstripe_url):
+    """Card payments switched on against localstripe for one test."""
+    keys = {
+        "STRIPE_SECRET_KEY": "sk_test_orders",
+        "STRIPE_PUBLISHABLE_KEY": "pk_test_orders",
+        "STRIPE_WEBHOOK_SECRET": STRIPE_WEBHOOK_SECRET,
+        "STRIPE_API_BASE": localstripe_url,
+    }
+    before = {k: app.config.get(k) for k in keys}
+    app.config.update(keys)
+    yield keys
+    app.config.update(before)

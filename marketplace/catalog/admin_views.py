@@ -7,6 +7,7 @@ from datetime import date
 
 from flask import abort, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user, login_required
 
 from marketplace.accounts.models import Company
@@ -127,6 +128,20 @@ def review(listing_id: int):
         seller=db.session.get(Company, listing.seller_id),
         allowed=moderation.allowed(listing),
     ), (422 if errors else 200)
+
+
+@bp.post("/fx/import")
+def fx_import():
+    upload = request.files.get("file")
+    try:
+        count = services.import_fx_csv(current_user, upload.read() if upload else b"")
+    except ValidationFailed as exc:
+        mark_rollback()
+        for message in exc.errors.get("file", []):
+            flash(message, "error")
+    else:
+        flash(ngettext("%(num)d rate imported.", "%(num)d rates imported.", count), "success")
+    return redirect(url_for("catalog_admin.fx_rates"))
 
 
 @bp.route("/fx", methods=["GET", "POST"])

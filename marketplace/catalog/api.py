@@ -653,3 +653,24 @@ def set_fx_rate():
     return jsonify(
         base=row.base, quote=row.quote, rate=format(row.rate.normalize(), "f"), as_of=row.as_of.isoformat()
     ), 201
+
+
+@route(
+    "/admin/fx-rates/import",
+    "POST",
+    summary="Import dated rates from CSV (date,base,quote,rate); all or nothing",
+    tag="admin",
+    body={
+        "multipart": True,
+        "type": "object",
+        "required": ["file"],
+        "properties": {"file": {"type": "string", "format": "binary"}},
+    },
+    response={"type": "object", "properties": {"imported": {"type": "integer"}}},
+    status=201,
+)
+def import_fx_rates():
+    admin = _admin()
+    upload = request.files.get("file")
+    count = services.import_fx_csv(admin, upload.read() if upload else b"")
+    return jsonify(imported=count), 201

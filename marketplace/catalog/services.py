@@ -646,3 +646,64 @@ def convert(amount: Money, currency: str, rates: dict[tuple[str, str], FxRate]) 
             r = first[0] * second[0]
             return Conversion(amount.convert(currency, r), r, min(first[1], second[1]), via=pivot)
     return None
+
+
+FX_CSV_MAX_BYTES = 1024 * 1024
+FX_CSV_COLUMNS = ("date", "base", "quote", "rate")
+
+
+def import_fx_csv(admin: User, data: bytes) -> int:
+    """Import dated rates from CSV (columns date, base, quote, rate; a header row; one rate per
+    line, e.g. `2026-11-26,USD,MNT,3415.5`). All or nothing: any bad line refuses the whole file,
+    with every problem listed by line number. Returns the number of rates saved."""
+    import csv
+    import io
+
+    _require_admin(admin)
+    if not data:
+        raise ValidationFailed({"file": [str(_l("Choose a file to upload."))]})
+    if len(data) > FX_CSV_MAX_BYTES:
+        raise ValidationFailed({"file": [str(_l("The file is larger than %(mb)s MB.", mb=1))]})
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ValidationFailed({"file": [str(_l("The file must be UTF-8 text (CSV)."))]})
+    reader = csv.reader(io.StringIO(text))
+    header = [h.strip().lower() for h in next(reader, [])]
+    if tuple(header) != FX_CSV_COLUMNS:
+        raise ValidationFailed(
+            {
+                "file": [
+                    str(
+                        _l("The first line must be the header: %(columns)s", columns=",".join(FX_CSV_COLUMNS))
+                    )
+                ]
+            }
+        )
+    problems: list[str] = []
+    saved = 0
+    for line_no, row in enumerate(reader, start=2):
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) != 4:
+            problems.append(str(_l("Line %(line)d: expected 4 columns.", line=line_no)))
+            continue
+        day, base, quote, rate = (cell.strip() for cell in row)
+        try:
+            as_of = date.fromisoformat(day)
+        except ValueError:
+            problems.append(str(_l("Line %(line)d: enter the date as YYYY-MM-DD.", line=line_no)))
+            continue
+        try:
+            with db.session.begin_nested():
+                set_fx_rate(admin, base, quote, rate, as_of)
+        except ValidationFailed as exc:
+            messages = " ".join(m for msgs in exc.errors.values() for m in msgs)
+            problems.append(str(_l("Line %(line)d: %(problem)s", line=line_no, problem=messages)))
+            continue
+        saved += 1
+    if problems:
+        raise ValidationFailed({"file": problems[:50]})
+    if not saved:
+        raise ValidationFailed({"file": [str(_l("The file has no rates."))]})
+    return saved

@@ -40,7 +40,7 @@ CSP = (
 
 
 def wants_json() -> bool:
-    return request.path.startswith("/api/") or request.path == "/healthz"
+    return request.path.startswith(("/api/", "/stripe/")) or request.path == "/healthz"
 
 
 def _render_error(status: int, message=None, code: str | None = None):

@@ -1,5 +1,5 @@
-"""Orders: header (parties, currency, terms, destination), lines, and a state with history.
-Created here from an accepted quote; the payments issue adds payment requests and more states."""
+"""Orders: header (parties, currency, terms, destination, fulfilment mode), lines, and a state with
+history. Created from an accepted quote or directly from a listing; payments live in `payments`."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from marketplace.core.db import TimestampMixin, UTCDateTime
 from marketplace.core.money import Money
 from marketplace.core.states import enum_type
 from marketplace.extensions import Base
-from marketplace.orders.states import BalanceDue, OrderState
+from marketplace.orders.states import BalanceDue, FulfilmentMode, OrderState
 
 PERCENT = sa.Numeric(5, 2)
 
@@ -49,6 +49,10 @@ class Order(TimestampMixin, Base):
     destination_country: Mapped[str] = mapped_column(sa.String(2))
     destination_place: Mapped[str] = mapped_column(sa.String(120))
     placed_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # Direct export (9710) unless the fulfilment issue ships it from an overseas warehouse (9810).
+    fulfilment_mode: Mapped[FulfilmentMode] = mapped_column(
+        enum_type(FulfilmentMode, "fulfilment_mode"), default=FulfilmentMode.DIRECT
+    )
     row_version: Mapped[int] = mapped_column(default=1)
 
     __mapper_args__ = {"version_id_col": row_version}
@@ -57,6 +61,9 @@ class Order(TimestampMixin, Base):
     seller = relationship("Company", foreign_keys=[seller_id])
     lines: Mapped[list[OrderLine]] = relationship(
         back_populates="order", cascade="all, delete-orphan", order_by="OrderLine.position"
+    )
+    payment_requests = relationship(
+        "PaymentRequest", back_populates="order", order_by="PaymentRequest.position", viewonly=True
     )
 
     @property
@@ -86,3 +93,7 @@ class OrderLine(Base):
     total: Mapped[Decimal] = mapped_column(AMOUNT)
 
     order: Mapped[Order] = relationship(back_populates="lines")
+
+
+# The payment tables the order relates to by name (so mappers configure wherever orders are used).
+from marketplace.payments import models as _payment_models  # noqa: E402, F401

@@ -25,6 +25,18 @@ def orders_of_company(company_id: int, *, limit: int = 200) -> list[Order]:
     )
 
 
+def all_orders(*, limit: int = 200) -> list[Order]:
+    """Every order, newest first (admins)."""
+    return list(
+        db.session.scalars(
+            sa.select(Order)
+            .options(selectinload(Order.buyer), selectinload(Order.seller))
+            .order_by(Order.id.desc())
+            .limit(limit)
+        )
+    )
+
+
 def order_for(user: User, order_id: int) -> Order:
     """The order if `user` is a member of its buyer or seller, or an admin; NotFound otherwise."""
     order = db.session.scalar(

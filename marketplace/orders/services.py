@@ -1,17 +1,30 @@
-"""Order operations. They flush, never commit."""
+"""Order operations: placing an order (from an accepted quote or directly from a listing) and moving
+it through its workflow by the rules of who may move it when. They flush, never commit."""
 
 from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
+from typing import Any
 
+from flask_babel import lazy_gettext as _l
+from sqlalchemy.orm.exc import StaleDataError
+
+from marketplace.accounts.models import Company, User
 from marketplace.catalog.states import Incoterm, Unit
+from marketplace.core import audit
 from marketplace.core.db import utcnow
+from marketplace.core.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
+from marketplace.core.i18n import country_choices
 from marketplace.core.money import quantize
 from marketplace.extensions import db
 from marketplace.orders.models import Order, OrderLine
-from marketplace.orders.states import BalanceDue, initial_state, order_workflow
+from marketplace.orders.states import MOVES, BalanceDue, OrderState, initial_state, order_workflow
+
+# An order placed straight from a listing (no negotiation) uses the marketplace's standard terms.
+DIRECT_DEPOSIT_PERCENT = Decimal(30)
+DIRECT_BALANCE_DUE = BalanceDue.BEFORE_SHIPMENT
 
 
 @dataclass
@@ -50,7 +63,11 @@ def order_number(order: Order) -> str:
 
 def place_order(actor, terms: OrderTerms) -> Order:
     """Create the order with `terms` copied (later changes of the source do not touch it), in its
-    first state (awaiting deposit, or awaiting payment when nothing or everything is paid up front)."""
+    first state (awaiting deposit; awaiting payment for 100 % in advance; in production when nothing
+    is paid up front), with the payment requests its terms produce."""
+    from marketplace.documents import services as documents
+    from marketplace.payments import services as payments
+
     now = utcnow()
     order = Order(
         number=f"tmp-{uuid.uuid4().hex[:20]}",
@@ -90,4 +107,192 @@ def place_order(actor, terms: OrderTerms) -> Order:
     order_workflow.start(order, initial_state(terms.deposit_percent), actor=actor)
     order.number = order_number(order)
     db.session.flush()
+    payments.create_schedule(order, actor)
+    documents.issue_proforma(order, actor)
+    return order
+
+
+# -- orders straight from a listing ----------------------------------------------------------------
+
+
+@dataclass
+class ListingOrderData:
+    listing_id: Any = None
+    quantity: Any = ""
+    currency: str = ""
+    destination_country: str = ""
+    destination_place: str = ""
+
+
+def order_from_listing(actor: User, buyer: Company | None, data: ListingOrderData) -> Order:
+    """Place an order for a published listing: quantity at least the MOQ and a multiple of the order
+    multiple, the unit price of the tier that quantity reaches in the chosen currency, the listing's
+    Incoterm, place and lead time, and the standard terms (30 % deposit, balance before shipment).
+    Refused with field errors, and nothing created, if any of it does not hold."""
+    from marketplace.accounts.services import membership
+    from marketplace.catalog import queries as catalog
+
+    if buyer is None or buyer.is_seller or membership(actor, buyer.id) is None:
+        raise PermissionDenied(_l("Only members of a buyer company can place orders."))
+    try:
+        listing_id = int(data.listing_id)
+    except (TypeError, ValueError):
+        raise NotFound()
+    listing = catalog.visible_listing(listing_id)
+    if listing is None:
+        raise NotFound()
+    if listing.seller_id == buyer.id:
+        raise PermissionDenied()
+    version = catalog.load_version(listing.live_version_id)
+    errors: dict[str, list[str]] = {}
+    try:
+        raw = str(data.quantity if data.quantity is not None else "").strip().replace(",", "")
+        quantity = Decimal(raw) if raw else None
+    except InvalidOperation:
+        quantity = None
+    unit = version.unit.label
+    if quantity is None or not quantity.is_finite() or quantity <= 0:
+        errors["quantity"] = [str(_l("Enter the quantity to order."))]
+    elif quantity != quantity.quantize(Decimal("0.001")) or quantity >= Decimal("1e12"):
+        errors["quantity"] = [str(_l("Enter the quantity with at most 3 decimals."))]
+    elif quantity < version.moq:
+        errors["quantity"] = [
+            str(_l("The minimum order is %(moq)s %(unit)s.", moq=_plain(version.moq), unit=unit))
+        ]
+    elif version.order_multiple > 0 and quantity % version.order_multiple != 0:
+        errors["quantity"] = [
+            str(
+                _l(
+                    "Order in multiples of %(step)s %(unit)s.",
+                    step=_plain(version.order_multiple),
+                    unit=unit,
+                )
+            )
+        ]
+    currencies = sorted({p.currency for p in version.prices})
+    currency = str(data.currency or "").strip().upper() or (currencies[0] if currencies else "")
+    if currency not in currencies:
+        errors["currency"] = [str(_l("This listing has no price in %(currency)s.", currency=currency or "-"))]
+    country = str(data.destination_country or "").strip().upper()
+    if country not in {code for code, _name in country_choices()}:
+        errors["destination_country"] = [str(_l("Choose a country."))]
+    place = " ".join(str(data.destination_place or "").split())
+    if not place:
+        errors["destination_place"] = [str(_l("Enter the destination city or place."))]
+    elif len(place) > 120:
+        errors["destination_place"] = [str(_l("At most %(n)d characters.", n=120))]
+    if errors:
+        raise ValidationFailed(errors)
+    tiers = sorted((p for p in version.prices if p.currency == currency), key=lambda p: p.min_quantity)
+    tier = tiers[0]
+    for candidate in tiers:
+        if candidate.min_quantity <= quantity:
+            tier = candidate
+    title = catalog.pick_translation(version, "en")
+    order = place_order(
+        actor,
+        OrderTerms(
+            buyer_id=buyer.id,
+            seller_id=listing.seller_id,
+            currency=currency,
+            lines=[
+                OrderLineTerms(
+                    description=(title.title if title else f"HS {version.hs_code}")[:300],
+                    quantity=quantity,
+                    unit=version.unit,
+                    unit_price=tier.unit_price,
+                    listing_id=listing.id,
+                )
+            ],
+            incoterm=version.incoterm,
+            incoterm_place=version.incoterm_place,
+            lead_time_days=version.lead_time_days,
+            deposit_percent=DIRECT_DEPOSIT_PERCENT,
+            balance_due=DIRECT_BALANCE_DUE,
+            destination_country=country,
+            destination_place=place,
+        ),
+    )
+    audit.record("order.placed", actor=actor, subject=order, company_id=buyer.id, listing=listing.id)
+    return order
+
+
+def _plain(value: Decimal) -> str:
+    return format(value.normalize(), "f")
+
+
+# -- moving an order ---------------------------------------------------------------------------------
+
+
+def moves_for(user: User, order: Order) -> list[OrderState]:
+    """The states `user` may move `order` to now (payment-driven moves are never offered)."""
+    from marketplace.payments.services import roles_of
+
+    roles = roles_of(user, order)
+    out = []
+    for (src, dst), allowed in MOVES.items():
+        if src == order.state and roles & allowed and _gate(order, dst) is None:
+            out.append(dst)
+    return out
+
+
+def _gate(order: Order, target: OrderState):
+    """Why `order` may not go to `target` yet (a translated reason), or None."""
+    from marketplace.payments import services as payments
+
+    before_shipment = order.balance_due == BalanceDue.BEFORE_SHIPMENT
+    producing = order.state == OrderState.IN_PRODUCTION
+    if (
+        producing
+        and target == OrderState.READY_TO_SHIP
+        and before_shipment
+        and not payments.balance_settled(order)
+    ):
+        return _l("The balance is due before shipment: it must be paid first.")
+    if (
+        producing
+        and target == OrderState.AWAITING_BALANCE
+        and (not before_shipment or payments.balance_settled(order))
+    ):
+        return _l("No balance is due before shipment.")
+    if target == OrderState.COMPLETED and not payments.all_settled(order):
+        return _l("The order cannot be completed while a payment is outstanding.")
+    return None
+
+
+def move(actor: User, order: Order, target: Any, *, reason: str = "") -> Order:
+    """Move `order` to `target` if the workflow allows it, `actor` has a role that may make this move,
+    and the payments it depends on are settled. Cancelling refunds whatever was paid."""
+    from marketplace.payments import services as payments
+
+    try:
+        target = OrderState(target)
+    except ValueError:
+        raise ValidationFailed({"state": [str(_l("Not a valid choice."))]})
+    roles = payments.roles_of(actor, order)
+    if not roles:
+        raise NotFound()
+    allowed = MOVES.get((order.state, target))
+    if allowed is None:
+        order_workflow.transition(order, target, actor=actor)  # raises IllegalTransition
+    if not roles & allowed:
+        raise PermissionDenied(_l("You may not move this order to “%(state)s”.", state=target.label))
+    why = _gate(order, target)
+    if why is not None:
+        raise Conflict(why, code="payment_outstanding")
+    reason = " ".join((reason or "").split())[:500]
+    if target in (OrderState.CANCELLED, OrderState.DISPUTED) and not reason:
+        raise ValidationFailed({"reason": [str(_l("Say why."))]})
+    try:
+        with db.session.begin_nested():
+            order_workflow.transition(order, target, actor=actor, reason=reason or None)
+            db.session.flush()
+    except StaleDataError:
+        raise Conflict(_l("Someone changed this order at the same moment. Reload and try again."))
+    if target == OrderState.CANCELLED:
+        payments.refund_everything(actor, order, reason)
+    payments.on_order_moved(order, target)
+    audit.record(
+        "order.moved", actor=actor, subject=order, company_id=order.seller_id, to=target.value, reason=reason
+    )
     return order

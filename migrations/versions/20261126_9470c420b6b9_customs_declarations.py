@@ -1,7 +1,7 @@
 """Customs declarations, messages and receipts
 
 Revision ID: 9470c420b6b9
-Revises: d4cb46e1b6de
+Revises: b28999514287
 Create Date: 2026-11-26 07:25:38.866944
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '9470c420b6b9'
-down_revision = 'd4cb46e1b6de'
+down_revision = 'b28999514287'
 branch_labels = None
 depends_on = None
 
