@@ -77,7 +77,38 @@ KINDS: dict[str, tuple[str, str]] = {
         N_("Your quote was not selected"),
         N_("%(buyer)s chose another supplier for “%(title)s”. Thank you for your quote."),
     ),
+    "order_placed": (
+        N_("New order %(number)s from %(buyer)s"),
+        N_(
+            "%(buyer)s ordered “%(title)s” for %(total)s. The pro-forma invoice has been issued; the order "
+            "is “%(order_state)s”."
+        ),
+    ),
+    "payment_settled": (
+        N_("Payment received for order %(number)s"),
+        N_("%(amount)s (%(reference)s) has been received in full. The order is now “%(order_state)s”."),
+    ),
+    "order_moved": (
+        N_("Order %(number)s: %(order_state)s"),
+        N_("%(company)s moved order %(number)s to “%(order_state)s”."),
+    ),
+    "order_moved_reason": (
+        N_("Order %(number)s: %(order_state)s"),
+        N_("%(company)s moved order %(number)s to “%(order_state)s”: %(message)s"),
+    ),
 }
+
+
+def _state_label(key: str, value: str) -> str | None:
+    """The label of a state named in a notification (`order_state`), in the current locale."""
+    if key == "order_state":
+        from marketplace.orders.states import OrderState
+
+        try:
+            return str(OrderState(value).label)
+        except ValueError:
+            return value
+    return None
 
 
 def money_param(money: Money) -> dict[str, str]:
@@ -113,6 +144,10 @@ def render(kind: str, params: dict[str, Any], lang: str, tz: str) -> tuple[str, 
     title, body = KINDS[kind]
     values = _render_params(params, lang, tz)
     with force_locale(lang):
+        for key, value in params.items():
+            label = _state_label(key, value) if isinstance(value, str) else None
+            if label is not None:
+                values[key] = label
         return gettext(title, **values), gettext(body, **values)
 
 

@@ -17,10 +17,10 @@ from marketplace.core import audit
 from marketplace.core.db import utcnow
 from marketplace.core.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from marketplace.core.i18n import country_choices
-from marketplace.core.money import quantize
+from marketplace.core.money import Money, quantize
 from marketplace.extensions import db
 from marketplace.orders.models import Order, OrderLine
-from marketplace.orders.states import MOVES, BalanceDue, OrderState, initial_state, order_workflow
+from marketplace.orders.states import MOVES, BalanceDue, OrderState, Role, initial_state, order_workflow
 
 # An order placed straight from a listing (no negotiation) uses the marketplace's standard terms.
 DIRECT_DEPOSIT_PERCENT = Decimal(30)
@@ -109,7 +109,57 @@ def place_order(actor, terms: OrderTerms) -> Order:
     db.session.flush()
     payments.create_schedule(order, actor)
     documents.issue_proforma(order, actor)
+    if terms.rfq_id is None:  # an accepted quote already told the seller ("quote_accepted")
+        _notify_seller_of_new_order(order)
     return order
+
+
+def _company_name(company_id: int) -> str:
+    company = db.session.get(Company, company_id)
+    return (company.legal_name_latin or company.legal_name) if company is not None else ""
+
+
+def _notify_seller_of_new_order(order: Order) -> None:
+    from marketplace.notifications import services as notifications
+
+    notifications.notify_company(
+        order.seller_id,
+        "order_placed",
+        endpoint="orders.detail",
+        endpoint_args={"order_id": order.id},
+        number=order.number,
+        buyer=_company_name(order.buyer_id),
+        title=order.lines[0].description if order.lines else order.number,
+        total=notifications.money_param(Money(order.total, order.currency)),
+        order_state=order.state.value,
+    )
+
+
+def notify_moved(actor: User, order: Order, reason: str = "") -> None:
+    """Tell the other party (both parties when an admin moved it) that the order changed state."""
+    from marketplace.notifications import services as notifications
+    from marketplace.payments import services as payments
+
+    roles = payments.roles_of(actor, order)
+    told = []
+    if Role.BUYER not in roles:
+        told.append(order.buyer_id)
+    if Role.SELLER not in roles:
+        told.append(order.seller_id)
+    company = _company_name(order.seller_id if Role.SELLER in roles else order.buyer_id)
+    if Role.ADMIN in roles and not ({Role.BUYER, Role.SELLER} & roles):
+        company = str(_l("The marketplace"))
+    for company_id in told:
+        params = {"number": order.number, "company": company, "order_state": order.state.value}
+        if reason:
+            params["message"] = reason
+        notifications.notify_company(
+            company_id,
+            "order_moved_reason" if reason else "order_moved",
+            endpoint="orders.detail",
+            endpoint_args={"order_id": order.id},
+            **params,
+        )
 
 
 # -- orders straight from a listing ----------------------------------------------------------------
@@ -292,6 +342,7 @@ def move(actor: User, order: Order, target: Any, *, reason: str = "") -> Order:
     if target == OrderState.CANCELLED:
         payments.refund_everything(actor, order, reason)
     payments.on_order_moved(order, target)
+    notify_moved(actor, order, reason)
     audit.record(
         "order.moved", actor=actor, subject=order, company_id=order.seller_id, to=target.value, reason=reason
     )

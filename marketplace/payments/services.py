@@ -176,6 +176,7 @@ def account(order: Order) -> Account:
 def reconcile(order: Order, actor=None) -> None:
     """Bring each request's state in line with the money received, then move the order on if the
     payment it waits for is now settled."""
+    settled: list[PaymentRequest] = []
     for line in account(order).lines:
         req = line.request
         if req.state == RequestState.CANCELLED:
@@ -189,6 +190,8 @@ def reconcile(order: Order, actor=None) -> None:
         if target != req.state:
             request_workflow.transition(req, target, actor=actor)
             req.settled_at = utcnow() if target == RequestState.SETTLED else None
+            if target == RequestState.SETTLED:
+                settled.append(req)
     awaited = AWAITED.get(order.state)
     if awaited is not None:
         kind, next_state = awaited
@@ -196,6 +199,25 @@ def reconcile(order: Order, actor=None) -> None:
         if req is not None and req.state == RequestState.SETTLED:
             order_workflow.transition(order, next_state, actor=actor, reason=f"{req.reference} settled")
     db.session.flush()
+    for req in settled:
+        _notify_settled(order, req)
+
+
+def _notify_settled(order: Order, req: PaymentRequest) -> None:
+    """Tell both parties a payment request is paid in full (and where the order is now)."""
+    from marketplace.notifications import services as notifications
+
+    for company_id in (order.buyer_id, order.seller_id):
+        notifications.notify_company(
+            company_id,
+            "payment_settled",
+            endpoint="orders.detail",
+            endpoint_args={"order_id": order.id},
+            number=order.number,
+            amount=notifications.money_param(Money(req.amount, req.currency)),
+            reference=req.reference,
+            order_state=order.state.value,
+        )
 
 
 def balance_settled(order: Order) -> bool:

@@ -23,8 +23,16 @@ from marketplace.payments.models import StripeEvent
 pytestmark = pytest.mark.browser
 
 
+def _stop_webhooks(localstripe_url: str) -> None:
+    """localstripe cannot forget a webhook endpoint: point it at a closed port, so events of later
+    tests (which share the session's localstripe) do not reach this session's live server."""
+    body = urllib.parse.urlencode({"url": "http://127.0.0.1:9/closed", "secret": "unused"}).encode()
+    hook = urllib.request.Request(f"{localstripe_url}/_config/webhooks/orders", data=body)  # noqa: S310
+    urllib.request.urlopen(hook, timeout=5).close()  # noqa: S310 - the local test server
+
+
 def test_order_from_listing_pay_deposit_by_card_and_download_proforma(
-    page: Page, app, seed, base_url, stripe_keys, localstripe_url, tmp_path
+    page: Page, app, seed, base_url, stripe_keys, localstripe_url, tmp_path, request
 ):
     def world():
         buyer, _company, [(_seller, _c, listing)] = rfq_parties(1, buyer_language="mn")
@@ -38,6 +46,7 @@ def test_order_from_listing_pay_deposit_by_card_and_download_proforma(
     ).encode()
     hook = urllib.request.Request(f"{localstripe_url}/_config/webhooks/orders", data=body)  # noqa: S310
     urllib.request.urlopen(hook, timeout=5).close()  # noqa: S310 - the local test server
+    request.addfinalizer(lambda: _stop_webhooks(localstripe_url))
 
     page.goto("/mn/login")
     page.get_by_label(t(app, "mn", "E-mail")).fill("bat@tavan.example")

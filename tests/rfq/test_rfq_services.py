@@ -117,6 +117,7 @@ def test_quote_counter_revise_accept_places_order_with_revised_terms(ctx):
     assert q1.state == QuoteState.ACCEPTED and q2.state == QuoteState.NOT_SELECTED
     kinds = [n.kind for n in db.session.scalars(sa.select(Notification).order_by(Notification.id))]
     assert kinds.count("rfq_received") == 2 and "quote_accepted" in kinds and "quote_not_selected" in kinds
+    assert "order_placed" not in kinds  # "quote_accepted" already told the seller
     assert [h.to_state for h in quote_workflow.history(q1)] == [
         "requested",
         "submitted",
