@@ -13,7 +13,18 @@ from marketplace.extensions import csrf, db, login_manager, migrate
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 # Feature modules, in dependency order; each exposes init_app(app).
-MODULES = ("accounts", "admin", "catalog", "search", "notifications", "orders", "rfq", "pages", "demo")
+MODULES = (
+    "accounts",
+    "admin",
+    "catalog",
+    "search",
+    "notifications",
+    "orders",
+    "rfq",
+    "warehouses",
+    "pages",
+    "demo",
+)
 
 
 def create_app(config: dict | None = None) -> Flask:
