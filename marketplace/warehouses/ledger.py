@@ -83,22 +83,23 @@ def _create_missing(keys: Iterable[Key]) -> None:
 
 
 def lock(keys: Iterable[Key], *, create: bool) -> dict[Key, StockBalance]:
-    """The balances of `keys`, locked in primary-key order (FOR UPDATE; a no-op on SQLite)."""
-    keys = list(keys)
+    """The balances of `keys`, locked in primary-key order in one statement (SELECT … ORDER BY id
+    FOR UPDATE; SQLite ignores FOR UPDATE and serialises writers itself)."""
+    keys = set(keys)
     if create:
         _create_missing(keys)
-    ids = _find_ids(keys)
-    if not ids:
-        return {}
     rows = db.session.scalars(
         sa.select(StockBalance)
-        .where(StockBalance.id.in_(sorted(ids.values())))
+        .where(
+            sa.tuple_(StockBalance.listing_id, StockBalance.warehouse_id, StockBalance.lot).in_(
+                [(k.listing_id, k.warehouse_id, k.lot) for k in keys]
+            )
+        )
         .order_by(StockBalance.id)
         .with_for_update()
         .execution_options(populate_existing=True)
     ).all()
-    by_id = {b.id: b for b in rows}
-    return {k: by_id[i] for k, i in ids.items()}
+    return {Key(b.listing_id, b.warehouse_id, b.lot): b for b in rows}
 
 
 @dataclass(frozen=True)
