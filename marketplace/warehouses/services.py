@@ -271,6 +271,33 @@ def remove_operator(actor: User, warehouse: Warehouse, user_id: int) -> None:
     db.session.flush()
 
 
+# -- stock for orders: the API the orders module calls ------------------------------------------------
+# Each locks the (listing, warehouse, lot) balance, refuses with ledger.InsufficientStock (HTTP 409,
+# translated) when the stock is short, appends the movement, and only flushes: the order and its
+# reservation commit or roll back together.
+
+
+def reserve(listing, warehouse, qty, reference: str, *, lot: str = "", actor=None):
+    """Reserve available stock at order time (reference: the order number)."""
+    movement = ledger.reserve(listing, warehouse, qty, reference, lot=lot, actor=actor)
+    invalidate_pages()
+    return movement
+
+
+def release(listing, warehouse, qty, reference: str, *, lot: str = "", actor=None):
+    """Give a reservation back: the order was cancelled or its payment deadline passed."""
+    movement = ledger.release(listing, warehouse, qty, reference, lot=lot, actor=actor)
+    invalidate_pages()
+    return movement
+
+
+def ship(listing, warehouse, qty, reference: str, *, lot: str = "", actor=None):
+    """Reserved goods leave the overseas warehouse (local delivery, no new export declaration)."""
+    movement = ledger.ship(listing, warehouse, qty, reference, lot=lot, actor=actor)
+    invalidate_pages()
+    return movement
+
+
 # -- stock adjustments from the pages ---------------------------------------------------------------
 
 

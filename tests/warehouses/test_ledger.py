@@ -50,6 +50,20 @@ def test_receive_reserve_release_ship(w):
     assert ledger.ledger_sums(b.id) == (b.on_hand, b.reserved, b.in_transit)
 
 
+def test_service_api_for_orders(w):
+    from marketplace.warehouses import services
+
+    l1, moscow = w["l1"], w["moscow"]
+    ledger.receive(l1, moscow, "10", "R-1")
+    services.reserve(l1, moscow, "6", "ORD-1")
+    with pytest.raises(ledger.InsufficientStock):
+        services.reserve(l1, moscow, "5", "ORD-2")
+    services.release(l1, moscow, "2", "ORD-1")
+    services.ship(l1, moscow, "4", "ORD-1")
+    b = _balance(l1, moscow)
+    assert (b.on_hand, b.reserved, b.available) == (Decimal(6), Decimal(0), Decimal(6))
+
+
 def test_refusals_change_nothing(w):
     l1, moscow = w["l1"], w["moscow"]
     with pytest.raises(ledger.InsufficientStock):
