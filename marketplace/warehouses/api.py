@@ -12,7 +12,7 @@ from flask_babel import lazy_gettext as _l
 from marketplace.accounts.models import Company
 from marketplace.accounts.services import membership
 from marketplace.core.api import current_api_user, json_body, route
-from marketplace.core.errors import NotFound, ValidationFailed
+from marketplace.core.errors import NotFound, PermissionDenied, ValidationFailed
 from marketplace.extensions import db
 from marketplace.warehouses import queries, services
 from marketplace.warehouses.states import booking_workflow
@@ -171,6 +171,13 @@ def dump_warehouse(w) -> dict:
     }
 
 
+OPERATOR = {"type": "object", "properties": {"user_id": _I, "email": _S, "display_name": _S}}
+
+
+def dump_operator(op) -> dict:
+    return {"user_id": op.user_id, "email": op.user.email, "display_name": op.user.display_name}
+
+
 def dump_balance(b) -> dict:
     return {
         "id": b.id,
@@ -256,38 +263,136 @@ def list_warehouses():
     return jsonify(warehouses=[dump_warehouse(w) for w in sorted(rows.values(), key=lambda w: w.id)])
 
 
+WAREHOUSE_FIELDS = (
+    "name",
+    "operator_name",
+    "country",
+    "city",
+    "address",
+    "kind",
+    "contract_number",
+    "contract_valid_until",
+)
+
+
+def _warehouse_data(body) -> services.WarehouseData:
+    return services.WarehouseData(
+        **{k: str(body.get(k) or "") for k in WAREHOUSE_FIELDS},
+        ships_in_days=body.get("ships_in_days", 2),
+        code=body.get("code"),
+        active=body.get("active", True) not in (False, "false", "0", ""),
+    )
+
+
+def _body() -> tuple[dict, Any]:
+    """A JSON body, or a multipart form with the contract file."""
+    if request.files or (request.mimetype or "").startswith("multipart/"):
+        return request.form.to_dict(), request.files.get("contract")
+    return json_body(), None
+
+
 @route(
     "/warehouses",
     "POST",
-    summary="Register a home or own overseas warehouse",
+    summary="Register a home or own overseas warehouse (an own one as multipart with its contract PDF)",
     tag="warehouses",
-    body=WAREHOUSE_BODY,
+    body={
+        **WAREHOUSE_BODY,
+        "multipart": True,
+        "properties": {**WAREHOUSE_BODY["properties"], "contract": {"type": "string", "format": "binary"}},
+    },
     response=WAREHOUSE,
     status=201,
 )
 def create_warehouse():
-    body = json_body()
+    body, contract = _body()
     company = _seller(body.get("company_id"))
-    data = services.WarehouseData(
-        **{
-            k: body.get(k) or ""
-            for k in (
-                "name",
-                "operator_name",
-                "country",
-                "city",
-                "address",
-                "kind",
-                "contract_number",
-                "contract_valid_until",
-            )
-        },
-        ships_in_days=body.get("ships_in_days", 2),
-    )
-    if data.kind == "own":
-        raise ValidationFailed({"contract": [str(_l("Attach the booking contract (PDF)."))]})
-    warehouse = services.register_warehouse(current_api_user(), company, data)
+    warehouse = services.register_warehouse(current_api_user(), company, _warehouse_data(body), contract)
     return jsonify(dump_warehouse(warehouse)), 201
+
+
+@route(
+    "/warehouses/<int:warehouse_id>",
+    "PATCH",
+    summary="Change a warehouse (admins: public ones; sellers: their own), as JSON or multipart",
+    tag="warehouses",
+    body={"type": "object", "properties": {**WAREHOUSE_BODY["properties"], "active": _B}},
+    response=WAREHOUSE,
+)
+def update_warehouse(warehouse_id: int):
+    user = current_api_user()
+    warehouse = services.warehouse_for(user, warehouse_id)
+    body, contract = _body()
+    merged = {**dump_warehouse(warehouse), "contract_valid_until": warehouse.contract_valid_until, **body}
+    services.update_warehouse(user, warehouse, _warehouse_data(merged), contract)
+    return jsonify(dump_warehouse(warehouse))
+
+
+@route(
+    "/admin/warehouses",
+    "POST",
+    summary="Create a public overseas warehouse (admins)",
+    tag="warehouses",
+    body={
+        "type": "object",
+        "required": ["name", "operator_name", "country", "city", "address"],
+        "properties": {**WAREHOUSE_BODY["properties"], "code": _S, "active": _B},
+    },
+    response=WAREHOUSE,
+    status=201,
+)
+def create_public_warehouse():
+    user = current_api_user()
+    if not user.is_admin:
+        raise PermissionDenied()
+    data = _warehouse_data(json_body())
+    data.kind = "public"
+    return jsonify(dump_warehouse(services.create_public_warehouse(user, data))), 201
+
+
+@route(
+    "/warehouses/<int:warehouse_id>/operators",
+    "GET",
+    summary="Operator accounts of a warehouse (its managers only)",
+    tag="warehouses",
+    response=OPERATOR,
+)
+def list_operators(warehouse_id: int):
+    user = current_api_user()
+    warehouse = services.warehouse_for(user, warehouse_id)
+    if not services.can_manage_warehouse(user, warehouse):
+        raise PermissionDenied()
+    return jsonify(operators=[dump_operator(op) for op in queries.operators_of(warehouse)])
+
+
+@route(
+    "/warehouses/<int:warehouse_id>/operators",
+    "POST",
+    summary="Give a user's account access to this warehouse as its operator",
+    tag="warehouses",
+    body={"type": "object", "required": ["email"], "properties": {"email": {**_S, "format": "email"}}},
+    response=OPERATOR,
+    status=201,
+)
+def add_operator(warehouse_id: int):
+    user = current_api_user()
+    warehouse = services.warehouse_for(user, warehouse_id)
+    op = services.add_operator(user, warehouse, str(json_body().get("email") or ""))
+    return jsonify(dump_operator(op)), 201
+
+
+@route(
+    "/warehouses/<int:warehouse_id>/operators/<int:user_id>",
+    "DELETE",
+    summary="Remove an operator's access to this warehouse",
+    tag="warehouses",
+    response={"type": "object"},
+)
+def remove_operator(warehouse_id: int, user_id: int):
+    user = current_api_user()
+    warehouse = services.warehouse_for(user, warehouse_id)
+    services.remove_operator(user, warehouse, user_id)
+    return jsonify(removed=True)
 
 
 @route("/warehouses/<int:warehouse_id>", "GET", summary="A warehouse", tag="warehouses", response=WAREHOUSE)

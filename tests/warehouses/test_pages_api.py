@@ -268,3 +268,61 @@ def test_operator_management(client, world):
     assert "No account uses this e-mail address." in client.get(f"/en/warehouses/{world['ub']}").get_data(
         as_text=True
     )
+
+
+def test_warehouse_api_registration_operators_and_admin(client, world):
+    from io import BytesIO
+
+    seller = _token(client, "s1@example.cn")
+    fields = {
+        "kind": "own",
+        "name": "Dongsheng Tashkent rented warehouse",
+        "operator_name": "OOO Uzlogistic",
+        "country": "UZ",
+        "city": "Tashkent",
+        "address": "Amir Temur 1",
+        "ships_in_days": "4",
+        "contract_number": "UZL-7",
+    }
+    r = client.post("/api/v1/warehouses", json=fields, headers=seller)
+    assert r.status_code == 422 and "contract" in r.get_json()["error"]["fields"]
+    r = client.post(
+        "/api/v1/warehouses",
+        data={**fields, "contract": (BytesIO(b"%PDF-1.4 contract"), "contract.pdf")},
+        headers=seller,
+        content_type="multipart/form-data",
+    )
+    assert r.status_code == 201, r.get_json()
+    own = r.get_json()["id"]
+    r = client.patch(f"/api/v1/warehouses/{own}", json={"ships_in_days": 5}, headers=seller)
+    assert r.status_code == 200 and r.get_json()["ships_in_days"] == 5
+    other = _token(client, "s2@example.cn")
+    assert (
+        client.patch(f"/api/v1/warehouses/{own}", json={"ships_in_days": 1}, headers=other).status_code == 404
+    )
+    r = client.post(
+        f"/api/v1/warehouses/{own}/operators", json={"email": "op@moscow.example"}, headers=seller
+    )
+    assert r.status_code == 201
+    ops = client.get(f"/api/v1/warehouses/{own}/operators", headers=seller).get_json()["operators"]
+    assert [o["email"] for o in ops] == ["op@moscow.example"]
+    operator = _token(client, "op@moscow.example")
+    assert client.get(f"/api/v1/warehouses/{own}", headers=operator).status_code == 200
+    assert client.get(f"/api/v1/warehouses/{own}/operators", headers=operator).status_code == 403
+    assert (
+        client.delete(f"/api/v1/warehouses/{own}/operators/{ops[0]['user_id']}", headers=seller).status_code
+        == 200
+    )
+    assert client.get(f"/api/v1/warehouses/{own}", headers=operator).status_code == 404
+    body = {
+        "name": "Hub Bishkek",
+        "operator_name": "Ala-Too",
+        "country": "KG",
+        "city": "Bishkek",
+        "address": "x",
+    }
+    assert client.post("/api/v1/admin/warehouses", json=body, headers=seller).status_code == 403
+    admin = _token(client, "admin@example.com")
+    r = client.post("/api/v1/admin/warehouses", json={**body, "code": "bishkek"}, headers=admin)
+    assert r.status_code == 201 and r.get_json()["kind"] == "public"
+    assert client.get("/api/v1/openapi.json").status_code == 200
