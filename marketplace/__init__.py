@@ -24,6 +24,7 @@ MODULES = (
     "documents",
     "rfq",
     "customs",
+    "warehouses",
     "pages",
     "demo",
 )

@@ -138,6 +138,9 @@ def load_demo() -> list[tuple[str, str]]:
     from marketplace.demo.rfq_demo import load_rfq_demo
 
     load_rfq_demo()
+    from marketplace.demo.warehouses_demo import load_warehouses_demo
+
+    load_warehouses_demo()
     logins.extend(("seller", spec["email"]) for spec in EXTRA_SELLERS)
     return logins
 
