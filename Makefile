@@ -39,6 +39,7 @@ migrate: install translations
 
 run: migrate
 	$(BIN)/flask demo load
+	@$(BIN)/flask search check >/dev/null 2>&1 || $(BIN)/flask search reindex  # missing or outdated index
 	PORT=$(PORT) scripts/serve.sh
 
 worker: migrate

@@ -72,8 +72,9 @@ def hit_json(found: queries.Found) -> dict[str, Any]:
     "/search",
     "GET",
     summary=(
-        "Search published listings (?q=&category=&vertical=&ordos=1&incoterm=&seller=&a.<code>="
-        "&price_min=&price_max=&sort=&page=; a.<code> needs a category, prices in USD)"
+        "Search published listings (?q=&category=&vertical=&ordos=1&incoterm=&seller=&stock=<ISO country>"
+        "&a.<code>=&price_min=&price_max=&sort=&page=; a.<code> needs a category, prices in USD; stock: "
+        "in stock in an overseas warehouse in that country)"
     ),
     tag="search",
     response=SEARCH_SCHEMA,

@@ -16,7 +16,7 @@ from typing import Any, Protocol, runtime_checkable
 
 SORTS = ("relevance", "price_asc", "price_desc", "newest")
 # Facet names a backend understands; "attr:<code>" counts the values of one attribute.
-FACETS = ("vertical", "category", "origin_ordos", "incoterm", "seller", "price")
+FACETS = ("vertical", "category", "origin_ordos", "incoterm", "seller", "price", "stock_country")
 ATTRIBUTE_FACET_PREFIX = "attr:"
 # Price facet buckets in USD: (label, low inclusive, high exclusive; None = open).
 PRICE_BUCKETS_USD: tuple[tuple[str, Decimal | None, Decimal | None], ...] = (
@@ -74,6 +74,8 @@ class SearchDocument:
     # each language (so a listing written in Chinese is found by "полипропилен").
     category_names: dict[str, str] = field(default_factory=dict)  # language -> "Chemicals / … / PP"
     attribute_texts: dict[str, str] = field(default_factory=dict)  # language -> attribute values
+    # ISO countries of overseas warehouses holding available stock of the listing
+    stock_countries: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -86,6 +88,7 @@ class SearchQuery:
     origin_ordos: bool | None = None
     incoterm: str | None = None
     seller_id: int | None = None
+    stock_country: str | None = None  # in stock in an overseas warehouse in this country (ISO code)
     attributes: dict[str, str | list[str]] = field(default_factory=dict)  # code -> value (or any of)
     price_min_usd: Decimal | None = None
     price_max_usd: Decimal | None = None
@@ -191,13 +194,20 @@ def _is_identifier_attribute(code: str) -> bool:
     return code in {"grade", "model"} or code.endswith(("_grade", "_model"))
 
 
-def document_for(listing: Any, version: Any, category_path: Sequence[Any], seller: Any) -> SearchDocument:
+def document_for(
+    listing: Any,
+    version: Any,
+    category_path: Sequence[Any],
+    seller: Any,
+    stock_countries: Sequence[str] = (),
+) -> SearchDocument:
     """The search document of a listing's live version.
 
     `category_path` is the listing's category and its ancestors, root first, with their attribute
     definitions loaded; `seller` the seller company. Identifiers are the HS code, the values of
     attributes validated as CAS/EC/UN numbers or VINs, grade and model attributes, and model codes in
-    the titles. Key attributes (`is_key`) are the facetable ones.
+    the titles. Key attributes (`is_key`) are the facetable ones. `stock_countries`: where overseas
+    warehouses hold available stock of it.
     """
     from marketplace.catalog.schema import in_language
     from marketplace.catalog.states import AttributeKind
@@ -270,6 +280,7 @@ def document_for(listing: Any, version: Any, category_path: Sequence[Any], selle
         key_attribute_values=key_values,
         category_names={k: v for k, v in category_names.items() if v},
         attribute_texts={k: " · ".join(dict.fromkeys(v)) for k, v in texts.items() if v},
+        stock_countries=sorted({str(c).upper() for c in stock_countries if c}),
     )
 
 

@@ -50,7 +50,7 @@ from marketplace.search.interface import (
 )
 from marketplace.search.snippets import make_hit
 
-SCHEMA_VERSION = "pg-2"
+SCHEMA_VERSION = "pg-3"
 REBUILD_HINT = "rebuild it with `flask search reindex`"
 TABLE_PREFIX = "search_"  # the backend's tables; Alembic leaves them alone (`alembic_include_object`)
 TABLE_RE = re.compile(rf"^{TABLE_PREFIX}[a-z0-9_]{{1,40}}$")
@@ -151,6 +151,7 @@ def row_for(doc: SearchDocument) -> dict[str, Any]:
         "price_cents": _cents(doc.price_usd),
         "published": doc.published_at,
         "attrs": attribute_terms(doc),
+        "stock_countries": list(doc.stock_countries),
         "doc": full,
         "rank_doc": ranked,
         "content": json.dumps({"t": dict(doc.titles), "d": dict(doc.descriptions)}, ensure_ascii=False),
@@ -237,6 +238,8 @@ def filter_conditions(q: SearchQuery, bind: _Params) -> dict[str, str]:
         out["origin_ordos"] = f"ordos = {bind(bool(q.origin_ordos))}"
     if q.incoterm:
         out["incoterm"] = f"incoterm = {bind(str(q.incoterm))}"
+    if q.stock_country:
+        out["stock_country"] = f"stock_countries && CAST({bind([str(q.stock_country).upper()])} AS text[])"
     if q.seller_id is not None:
         seller = int(q.seller_id)
         out["seller"] = f"seller_id = {bind(seller)}" if -(2**63) <= seller < 2**63 else "false"
@@ -278,6 +281,11 @@ def _facet_select(name: str, source: str, bind: _Params) -> str | None:
             f"SELECT {label} AS facet, c::text AS value, count(*) AS n "
             f"FROM {source} CROSS JOIN LATERAL unnest(cats) AS c GROUP BY 2"
         )
+    if name == "stock_country":
+        return (
+            f"SELECT {label} AS facet, c AS value, count(*) AS n "
+            f"FROM {source} CROSS JOIN LATERAL unnest(stock_countries) AS c GROUP BY 2"
+        )
     if name == "price":
         return (
             f"SELECT {label} AS facet, {_price_bucket_sql()} AS value, count(*) AS n "
@@ -293,7 +301,7 @@ def _facet_select(name: str, source: str, bind: _Params) -> str | None:
     return None
 
 
-FACET_SOURCE = "listing_id, vertical, cats, seller_id, ordos, incoterm, price_cents, attrs"
+FACET_SOURCE = "listing_id, vertical, cats, seller_id, ordos, incoterm, price_cents, attrs, stock_countries"
 ORDERS = {
     "newest": "published DESC NULLS LAST, listing_id DESC",
     "price_asc": "price_cents ASC NULLS LAST, published DESC NULLS LAST, listing_id DESC",
@@ -372,6 +380,7 @@ class PostgresBackend:
                 price_cents bigint,
                 published timestamptz,
                 attrs text[] NOT NULL,
+                stock_countries text[] NOT NULL,
                 doc tsvector NOT NULL,
                 rank_doc tsvector NOT NULL,
                 content jsonb NOT NULL

@@ -30,7 +30,7 @@ log = logging.getLogger(__name__)
 
 PER_PAGE = 24
 MAX_QUERY_CHARS = 200
-FACETS = ["vertical", "category", "origin_ordos", "incoterm", "seller", "price"]
+FACETS = ["vertical", "category", "origin_ordos", "incoterm", "seller", "stock_country", "price"]
 FACET_KINDS = (AttributeKind.ENUM, AttributeKind.MULTI_ENUM)  # key attributes shown as facets
 MAX_PRICE_USD = Decimal(10) ** 12
 CENT = Decimal("0.01")
@@ -48,6 +48,7 @@ class Params:
     ordos: str = ""
     incoterm: str = ""
     seller: str = ""
+    stock: str = ""  # ISO country of an overseas warehouse holding stock
     attrs: dict[str, str] = field(default_factory=dict)  # key attribute code -> option value
     price_min: str = ""  # USD
     price_max: str = ""  # USD
@@ -66,6 +67,7 @@ class Params:
             "ordos": self.ordos,
             "incoterm": self.incoterm,
             "seller": self.seller,
+            "stock": self.stock,
             **attrs,
             "price_min": self.price_min,
             "price_max": self.price_max,
@@ -110,6 +112,9 @@ def parse(args: MultiDict, lang: str, per_page: int = PER_PAGE) -> tuple[Params,
     seller = str(args.get("seller", ""))
     if seller.isascii() and seller.isdigit() and len(seller) < 12:
         p.seller, query.seller_id = seller, int(seller)
+    stock = str(args.get("stock", "")).upper()
+    if len(stock) == 2 and stock.isascii() and stock.isalpha():
+        p.stock = query.stock_country = stock
     sort = str(args.get("sort", "relevance"))
     p.sort = query.sort = sort if sort in SORTS else "relevance"
     try:

@@ -63,9 +63,19 @@ def _version(version_id: int) -> ListingVersion:
     ).one()
 
 
+def _stock_countries(listing_ids) -> dict[int, list[str]]:
+    from marketplace.warehouses import queries as warehouses
+
+    return warehouses.overseas_countries(listing_ids)
+
+
 def build_document(listing: Listing, seller: Company) -> SearchDocument:
     return document_for(
-        listing, _version(listing.live_version_id), _category_path(listing.category_id), seller
+        listing,
+        _version(listing.live_version_id),
+        _category_path(listing.category_id),
+        seller,
+        _stock_countries([listing.id]).get(listing.id, []),
     )
 
 
@@ -113,12 +123,14 @@ def searchable_documents(batch_size: int = 200) -> Iterator[SearchDocument]:
                 .options(selectinload(ListingVersion.translations))
             )
         }
+        countries = _stock_countries(chunk)
         for listing in listings:
             yield document_for(
                 listing,
                 versions[listing.live_version_id],
                 _category_path(listing.category_id),
                 sellers[listing.seller_id],
+                countries.get(listing.id, []),
             )
         db.session.expunge_all()
 

@@ -11,7 +11,7 @@ from flask_babel import gettext as _
 from marketplace.catalog import queries as catalog
 from marketplace.catalog.schema import in_language, option_label
 from marketplace.catalog.states import Incoterm, Vertical
-from marketplace.core.i18n import format_money, localized_blueprint
+from marketplace.core.i18n import country_name, format_money, localized_blueprint
 from marketplace.core.money import Money
 from marketplace.search import queries
 from marketplace.search.interface import ATTRIBUTE_FACET_PREFIX, PRICE_BUCKETS_USD
@@ -75,6 +75,15 @@ def _facets(outcome: queries.Outcome, params: queries.Params) -> list[dict]:
         "seller",
         [(v, _seller_name(sellers[v]), n) for v, n in raw.get("seller", []) if v in sellers],
         params.seller,
+    )
+    add(
+        _("In stock overseas"),
+        "stock",
+        [
+            (v, _("In stock in %(country)s", country=country_name(v)), n)
+            for v, n in raw.get("stock_country", [])
+        ],
+        params.stock,
     )
     category = catalog.category_by_slug(params.category) if params.category else None
     for attr in queries.facet_attributes(category) if category is not None else []:

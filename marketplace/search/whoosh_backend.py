@@ -75,7 +75,7 @@ from marketplace.search.whoosh_arrays import (
     top_by_score,
 )
 
-SCHEMA_VERSION = "whoosh-1"
+SCHEMA_VERSION = "whoosh-2"
 VERSION_FILE = "SCHEMA_VERSION"
 INDEX_NAME = "listings"
 REBUILD_HINT = "rebuild it with `flask search reindex`"
@@ -181,6 +181,7 @@ def build_schema() -> fields.Schema:
         published=fields.COLUMN(columns.NumericColumn("q")),  # epoch seconds, sort only
         attrs=fields.KEYWORD(analyzer=ValuesTokenizer()),
         ids=fields.KEYWORD(analyzer=ValuesTokenizer()),
+        stock=fields.KEYWORD(analyzer=ValuesTokenizer()),  # countries with overseas stock
         spell=fields.TEXT(analyzer=SpellingTokenizer(), phrase=False),
         content=fields.STORED(),
     )
@@ -222,6 +223,7 @@ def whoosh_fields(doc: SearchDocument) -> dict[str, Any]:
         "published": _epoch(doc.published_at),
         "attrs": attribute_terms(doc),
         "ids": identifier_terms(doc),
+        "stock": list(doc.stock_countries),
         "content": {
             "t": dict(doc.titles),
             "d": dict(doc.descriptions),
@@ -342,6 +344,8 @@ def filter_masks(snap: Snapshot, q: SearchQuery) -> dict[str, BoolArray]:
         out["incoterm"] = snap.coded_mask("incoterm", str(q.incoterm))
     if q.seller_id is not None:
         out["seller"] = snap.coded_mask("seller", str(q.seller_id))
+    if q.stock_country:
+        out["stock_country"] = snap.mask_of("stock", [str(q.stock_country).upper()])
     for code, value in (q.attributes or {}).items():
         values = value if isinstance(value, list | tuple) else [value]
         if values:
@@ -734,6 +738,8 @@ class WhooshBackend:
             counts = snap.coded_counts(FACET_COLUMNS[name], base)
         elif name == "category":
             counts = snap.term_counts("cats", snap.lexicon("cats"), base)
+        elif name == "stock_country":
+            counts = snap.term_counts("stock", snap.lexicon("stock"), base)
         elif name.startswith(ATTRIBUTE_FACET_PREFIX):
             prefix = name[len(ATTRIBUTE_FACET_PREFIX) :] + "="
             terms = snap.lexicon("attrs", prefix)

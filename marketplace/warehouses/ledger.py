@@ -119,6 +119,7 @@ def apply(ops: list[Op], *, reference: str = "", reason: str = "", actor=None) -
     All or nothing: one refusal changes nothing."""
     creates = any(op.on_hand > 0 or op.in_transit > 0 for op in ops)
     balances = lock([op.key for op in ops], create=creates)
+    sellable_before = {b.id: b.on_hand - b.reserved > 0 for b in balances.values()}
     pending: dict[int, list[Decimal]] = {}
     for op in ops:
         balance = balances.get(op.key)
@@ -155,7 +156,18 @@ def apply(ops: list[Op], *, reference: str = "", reason: str = "", actor=None) -
         db.session.add(movement)
         movements.append(movement)
     db.session.flush()
+    _reindex_when_sellable_changes(balances.values(), sellable_before)
     return movements
+
+
+def _reindex_when_sellable_changes(balances, sellable_before: dict[int, bool]) -> None:
+    """A listing whose stock somewhere became sellable, or stopped being, is searched differently
+    ("in stock in …"): queue its search document (in this transaction)."""
+    from marketplace.search import services as search
+
+    changed = {b.listing_id for b in balances if (b.on_hand - b.reserved > 0) != sellable_before[b.id]}
+    for listing_id in sorted(changed):
+        search.queue_reindex(listing_id)
 
 
 # -- the operations other modules call ---------------------------------------------------------------

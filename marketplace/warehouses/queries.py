@@ -148,6 +148,30 @@ class Availability:
     ships_in_days: int
 
 
+def overseas_countries(listing_ids) -> dict[int, list[str]]:
+    """For each listing, the countries of active overseas warehouses holding sellable stock of it (the
+    search index's "in stock in …" facet)."""
+    ids = list(listing_ids)
+    if not ids:
+        return {}
+    available = sa.func.sum(StockBalance.on_hand - StockBalance.reserved)
+    rows = db.session.execute(
+        sa.select(StockBalance.listing_id, Warehouse.country)
+        .join(Warehouse, Warehouse.id == StockBalance.warehouse_id)
+        .where(
+            StockBalance.listing_id.in_(ids),
+            Warehouse.kind != WarehouseKind.HOME,
+            Warehouse.active.is_(True),
+        )
+        .group_by(StockBalance.listing_id, Warehouse.country)
+        .having(available > 0)
+    ).all()
+    out: dict[int, list[str]] = {}
+    for listing_id, country in rows:
+        out.setdefault(listing_id, []).append(country)
+    return out
+
+
 def overseas_availability(listing_id: int) -> list[Availability]:
     """Where a listing has sellable stock outside China, with the local delivery time."""
     available = sa.func.sum(StockBalance.on_hand - StockBalance.reserved)

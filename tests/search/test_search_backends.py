@@ -521,6 +521,7 @@ def _bulk_docs(n: int = 240) -> list[SearchDocument]:
                 titles={"en": f"Bulk lot {i} {'premium' if i % 6 == 0 else 'standard'} goods"},
                 attributes={"colour": colour, "application": ["film", "pipe"] if i % 2 else ["film"]},
                 key_attribute_values={"colour": [colour]},
+                stock_countries=[c for c, every in (("MN", 5), ("RU", 7)) if i % every == 0],
             )
         )
     return docs
@@ -561,6 +562,8 @@ def test_filters(bulk):
     assert ids(origin_ordos=False) == _expected(docs, o=lambda d: not d.origin_ordos)
     assert ids(incoterm="DAP") == _expected(docs, i=lambda d: d.incoterm == "DAP")
     assert ids(seller_id=101) == _expected(docs, s=lambda d: d.seller_id == 101)
+    assert ids(stock_country="RU") == _expected(docs, s=lambda d: "RU" in d.stock_countries)
+    assert ids(stock_country="kz") == set()
     assert ids(attributes={"colour": "brown"}) == _expected(
         docs, a=lambda d: d.attributes["colour"] == "brown"
     )
@@ -599,6 +602,7 @@ def test_facet_counts(bulk):
         "price",
         "attr:colour",
         "attr:application",
+        "stock_country",
     ]
     result = backend.search(SearchQuery(text="premium", facets=names))
     matched = [d for d in docs.values() if "premium" in d.titles["en"]]
@@ -611,6 +615,7 @@ def test_facet_counts(bulk):
     assert f["seller"] == _counts(str(d.seller_id) for d in matched)
     assert f["attr:colour"] == _counts(d.attributes["colour"] for d in matched)
     assert f["attr:application"] == _counts(a for d in matched for a in d.attributes["application"])
+    assert f["stock_country"] == _counts(c for d in matched for c in d.stock_countries)
     assert sum(n for _, n in f["price"]) == sum(1 for d in matched if d.price_usd is not None)
     assert [label for label, _ in f["price"]] == sorted(
         (label for label, _ in f["price"]), key=lambda x: int(x.split("-")[0])

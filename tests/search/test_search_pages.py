@@ -332,3 +332,38 @@ def test_reindex_swaps_a_new_postgres_index_in(app, seed, runner, client, monkey
         leftovers = conn.execute(sa.text("SELECT to_regclass('search_test_reindex_build')")).scalar()
         assert leftovers is None
         backend().discard()
+
+
+def test_overseas_stock_is_a_search_facet_kept_fresh_by_the_ledger(app, seed, client):
+    """Stock becoming sellable (or not) in an overseas warehouse re-indexes the listing: the search
+    filters and counts "in stock in <country>"."""
+    from support import t
+
+    from marketplace.warehouses import ledger
+    from marketplace.warehouses.models import Warehouse
+    from marketplace.warehouses.seeding import seed_public_warehouses
+
+    listing_id, _company = _published(seed)
+
+    def stock(operation):
+        def run():
+            listing = db.session.get(Listing, listing_id)
+            moscow = db.session.scalar(db.select(Warehouse).where(Warehouse.code == "moscow"))
+            operation(listing, moscow)
+
+        seed(run)
+        drain(app)
+
+    seed(lambda: seed_public_warehouses())
+    drain(app)
+    assert client.get("/api/v1/search?q=polypropylene&stock=RU").get_json()["total"] == 0
+    stock(lambda listing, moscow: ledger.receive(listing, moscow, "50", "R-1"))
+    found = client.get("/api/v1/search?q=polypropylene&stock=ru").get_json()
+    assert [h["id"] for h in found["hits"]] == [listing_id]
+    assert found["facets"]["stock_country"] == [{"value": "RU", "count": 1}]
+    assert client.get("/api/v1/search?q=polypropylene&stock=MN").get_json()["total"] == 0
+    html = client.get("/ru/search?q=полипропилен").get_data(as_text=True)
+    assert t(app, "ru", "In stock overseas") in html and "stock=RU" in html
+    stock(lambda listing, moscow: ledger.reserve(listing, moscow, "50", "ORDER-1"))  # nothing left to sell
+    assert client.get("/api/v1/search?q=polypropylene&stock=RU").get_json()["total"] == 0
+    assert client.get("/api/v1/search?q=polypropylene").get_json()["total"] == 1
