@@ -96,6 +96,14 @@ KINDS: dict[str, tuple[str, str]] = {
         N_("Order %(number)s: %(order_state)s"),
         N_("%(company)s moved order %(number)s to “%(order_state)s”: %(message)s"),
     ),
+    "shipment_departed": (
+        N_("Shipment %(number)s of order %(order)s has departed"),
+        N_("The goods of order %(order)s have left China (%(waybill)s). Follow the shipment's timeline."),
+    ),
+    "shipment_delivered": (
+        N_("Shipment %(number)s of order %(order)s delivered"),
+        N_("Shipment %(number)s (%(waybill)s) is reported delivered. Confirm the delivery on the order."),
+    ),
 }
 
 
