@@ -97,12 +97,12 @@ KINDS: dict[str, tuple[str, str]] = {
         N_("%(company)s moved order %(number)s to “%(order_state)s”: %(message)s"),
     ),
     "shipment_departed": (
-        N_("Shipment %(number)s of order %(order)s has departed"),
-        N_("The goods of order %(order)s have left China (%(waybill)s). Follow the shipment's timeline."),
+        N_("Order %(number)s: shipment %(reference)s has departed"),
+        N_("Shipment %(reference)s of order %(number)s (%(message)s) has left China. Follow its timeline."),
     ),
     "shipment_delivered": (
-        N_("Shipment %(number)s of order %(order)s delivered"),
-        N_("Shipment %(number)s (%(waybill)s) is reported delivered. Confirm the delivery on the order."),
+        N_("Order %(number)s: shipment %(reference)s delivered"),
+        N_("Shipment %(reference)s (%(message)s) is reported delivered. Confirm the delivery on the order."),
     ),
 }
 

@@ -427,9 +427,9 @@ def _notify_buyer(shipment: Shipment, kind: str) -> None:
         kind,
         endpoint="shipments.detail",
         endpoint_args={"shipment_id": shipment.id},
-        number=shipment.number,
-        order=shipment.order.number,
-        waybill=f"{shipment.carrier_name} {shipment.waybill_number}",
+        number=shipment.order.number,
+        reference=shipment.number,
+        message=f"{shipment.carrier_name} {shipment.waybill_number}",
     )
 
 
