@@ -25,6 +25,7 @@ MODULES = (
     "rfq",
     "customs",
     "warehouses",
+    "shipments",
     "pages",
     "demo",
 )

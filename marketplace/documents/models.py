@@ -35,6 +35,10 @@ class TradeDocument(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     order_id: Mapped[int] = mapped_column(sa.ForeignKey("orders.id", ondelete="CASCADE"), index=True)
+    # The shipment a commercial invoice or packing list documents (None for the pro-forma).
+    shipment_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("shipments.id", ondelete="CASCADE"), index=True
+    )
     seller_id: Mapped[int] = mapped_column(sa.ForeignKey("companies.id", ondelete="CASCADE"))
     kind: Mapped[DocumentKind] = mapped_column(enum_type(DocumentKind, "kind"))
     year: Mapped[int] = mapped_column()

@@ -46,13 +46,21 @@ def next_number(seller_id: int, kind: DocumentKind, year: int) -> int:
     ).scalar_one()
 
 
-def issue(order: Order, kind: DocumentKind, *, language: str, now: datetime | None = None) -> TradeDocument:
+def issue(
+    order: Order,
+    kind: DocumentKind,
+    *,
+    language: str,
+    now: datetime | None = None,
+    shipment_id: int | None = None,
+) -> TradeDocument:
     """Issue a document of `kind` for `order` with the seller's next number for the year (China time)."""
     now = now or utcnow()
     year = now.astimezone(CHINA).year
     seq = next_number(order.seller_id, kind, year)
     doc = TradeDocument(
         order_id=order.id,
+        shipment_id=shipment_id,
         seller_id=order.seller_id,
         kind=kind,
         year=year,
@@ -69,6 +77,38 @@ def issue(order: Order, kind: DocumentKind, *, language: str, now: datetime | No
 def issue_proforma(order: Order, actor: User | None) -> TradeDocument:
     """The pro-forma invoice of a newly placed order, in the language of the buyer who placed it."""
     return issue(order, DocumentKind.PROFORMA, language=getattr(actor, "language", None) or "en")
+
+
+def buyer_language(order: Order) -> str:
+    """The language the buyer's documents are in: that of the order's pro-forma invoice."""
+    language = db.session.scalar(
+        sa.select(TradeDocument.language)
+        .where(TradeDocument.order_id == order.id, TradeDocument.kind == DocumentKind.PROFORMA)
+        .order_by(TradeDocument.id)
+        .limit(1)
+    )
+    return language or "en"
+
+
+def issue_shipping_documents(shipment) -> list[TradeDocument]:
+    """The commercial invoice and packing list of a new shipment, each numbered in its own series,
+    in the buyer's language (alongside Chinese)."""
+    order = shipment.order
+    language = buyer_language(order)
+    return [
+        issue(order, kind, language=language, shipment_id=shipment.id)
+        for kind in (DocumentKind.COMMERCIAL_INVOICE, DocumentKind.PACKING_LIST)
+    ]
+
+
+def documents_of_shipment(shipment) -> list[TradeDocument]:
+    return list(
+        db.session.scalars(
+            sa.select(TradeDocument)
+            .where(TradeDocument.shipment_id == shipment.id)
+            .order_by(TradeDocument.id)
+        )
+    )
 
 
 def documents_of(order: Order) -> list[TradeDocument]:
@@ -104,11 +144,17 @@ def render_html(doc: TradeDocument) -> str:
     from marketplace.payments import services as payments
 
     order = db.session.get(Order, doc.order_id)
+    shipment = None
+    if doc.shipment_id is not None:
+        from marketplace.shipments.models import Shipment
+
+        shipment = db.session.get(Shipment, doc.shipment_id)
     with force_locale(doc.language):
         return render_template(
             f"documents/{doc.kind.value}.html",
             doc=doc,
             order=order,
+            shipment=shipment,
             buyer=db.session.get(Company, order.buyer_id),
             seller=db.session.get(Company, order.seller_id),
             account=payments.account(order),

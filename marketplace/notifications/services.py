@@ -96,6 +96,14 @@ KINDS: dict[str, tuple[str, str]] = {
         N_("Order %(number)s: %(order_state)s"),
         N_("%(company)s moved order %(number)s to “%(order_state)s”: %(message)s"),
     ),
+    "shipment_departed": (
+        N_("Order %(number)s: shipment %(reference)s has departed"),
+        N_("Shipment %(reference)s of order %(number)s (%(message)s) has left China. Follow its timeline."),
+    ),
+    "shipment_delivered": (
+        N_("Order %(number)s: shipment %(reference)s delivered"),
+        N_("Shipment %(reference)s (%(message)s) is reported delivered. Confirm the delivery on the order."),
+    ),
 }
 
 

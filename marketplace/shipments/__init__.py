@@ -1,0 +1,19 @@
+"""Direct export shipments (the 9710 flow): partial shipments of an order with everything the
+declaration needs, their tracking timeline, and the commercial invoice and packing list."""
+
+from __future__ import annotations
+
+from flask import Flask
+
+
+def init_app(app: Flask) -> None:
+    from flask_login import current_user
+
+    from marketplace.shipments import api, models, queries, services, views  # noqa: F401 - routes, tables
+
+    app.register_blueprint(views.bp)
+    app.jinja_env.globals.update(
+        shipments_of_order=queries.shipments_of,
+        can_ship=lambda order: services.can_ship(current_user, order),
+        shipment_may_download=lambda shipment: services.may_download(current_user, shipment),
+    )
