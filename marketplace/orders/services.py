@@ -153,6 +153,18 @@ def release_reservation(order: Order, actor=None) -> None:
             warehouses.release(listing_id, order.warehouse_id, outstanding, order.number, actor=actor)
 
 
+def deliver_locally(order: Order, actor=None) -> None:
+    """An order from an overseas warehouse ships as a local delivery from there (no new export
+    declaration): what is reserved for it leaves the warehouse's stock."""
+    from marketplace.warehouses import queries as stock
+    from marketplace.warehouses import services as warehouses
+
+    for listing_id in sorted({line.listing_id for line in order.lines if line.listing_id is not None}):
+        outstanding = stock.reserved_for(order.number, listing_id, order.warehouse_id)
+        if outstanding > 0:
+            warehouses.ship(listing_id, order.warehouse_id, outstanding, order.number, actor=actor)
+
+
 def _company_name(company_id: int) -> str:
     company = db.session.get(Company, company_id)
     return (company.legal_name_latin or company.legal_name) if company is not None else ""
@@ -381,6 +393,8 @@ def _gate(order: Order, target: OrderState):
     """Why `order` may not go to `target` yet (a translated reason), or None."""
     from marketplace.payments import services as payments
 
+    if order.warehouse_id is not None and target == OrderState.PARTIALLY_SHIPPED:
+        return _l("An order from an overseas warehouse is delivered locally in one go.")
     before_shipment = order.balance_due == BalanceDue.BEFORE_SHIPMENT
     producing = order.state == OrderState.IN_PRODUCTION
     if (
@@ -420,7 +434,8 @@ def move(actor: User, order: Order, target: Any, *, reason: str = "") -> Order:
         raise PermissionDenied(_l("You may not move this order to “%(state)s”.", state=target.label))
     why = _gate(order, target)
     if why is not None:
-        raise Conflict(why, code="payment_outstanding")
+        code = "delivered_in_one_go" if target == OrderState.PARTIALLY_SHIPPED else "payment_outstanding"
+        raise Conflict(why, code=code)
     reason = " ".join((reason or "").split())[:500]
     if target in (OrderState.CANCELLED, OrderState.DISPUTED) and not reason:
         raise ValidationFailed({"reason": [str(_l("Say why."))]})
@@ -433,6 +448,8 @@ def move(actor: User, order: Order, target: Any, *, reason: str = "") -> Order:
     if target == OrderState.CANCELLED:
         payments.refund_everything(actor, order, reason)
         release_reservation(order, actor)
+    if target == OrderState.SHIPPED and order.warehouse_id is not None:
+        deliver_locally(order, actor)
     payments.on_order_moved(order, target)
     notify_moved(actor, order, reason)
     audit.record(

@@ -153,6 +153,35 @@ def test_payment_timeout_cancels_and_releases(ctx):
     assert services.cancel_unpaid_overseas(at_due_day + timedelta(days=2)) == 0  # idempotent
 
 
+def test_shipping_an_overseas_order_is_a_local_delivery_from_the_warehouse(ctx):
+    from marketplace.core.errors import Conflict
+    from marketplace.shipments import services as shipments
+    from marketplace.shipments.models import Shipment
+
+    buyer, company, seller, listing, moscow, _ub = _world()
+    order = _order(buyer, company, listing, "25", moscow)
+    day = order.placed_at.date().isoformat()
+    deposit, balance_request = payments.requests_of(order)
+    payments.record_bank_transfer(seller, order, amount=str(deposit.amount), received_on=day)
+    services.move(seller, order, OS.AWAITING_BALANCE)
+    payments.record_bank_transfer(seller, order, amount=str(balance_request.amount), received_on=day)
+    assert order.state == OS.READY_TO_SHIP
+    assert OS.PARTIALLY_SHIPPED not in services.moves_for(seller, order)
+    with pytest.raises(Conflict):
+        services.move(seller, order, OS.PARTIALLY_SHIPPED)
+    assert not shipments.can_ship(seller, order)  # no export shipment, no declaration
+    services.move(seller, order, OS.SHIPPED)
+    balance = _balance(listing, moscow)
+    assert (balance.on_hand, balance.reserved) == (Decimal(75), Decimal(0))
+    assert ledger.ledger_sums(balance.id)[:2] == (Decimal(75), Decimal(0))
+    last = db.session.scalars(db.select(StockMovement).order_by(StockMovement.id.desc())).first()
+    assert last.kind == MovementKind.SHIPPED and last.reference == order.number
+    assert db.session.query(Shipment).count() == 0
+    services.move(buyer, order, OS.DELIVERED)
+    services.release_reservation(order)  # nothing left to release
+    assert _balance(listing, moscow).reserved == 0
+
+
 @pytest.fixture
 def pages_world(seed):
     def build():
