@@ -92,6 +92,13 @@ KINDS: dict[str, tuple[str, str]] = {
         N_("Order %(number)s: %(order_state)s"),
         N_("%(company)s moved order %(number)s to “%(order_state)s”."),
     ),
+    "order_payment_overdue": (
+        N_("Order %(number)s cancelled: payment overdue"),
+        N_(
+            "The first payment for order %(number)s (%(title)s) was not received by its due date. The "
+            "order is cancelled and the stock reserved for it in the overseas warehouse is released."
+        ),
+    ),
     "order_moved_reason": (
         N_("Order %(number)s: %(order_state)s"),
         N_("%(company)s moved order %(number)s to “%(order_state)s”: %(message)s"),

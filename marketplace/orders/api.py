@@ -81,6 +81,7 @@ ORDER_SCHEMA = {
         "destination_place": _S,
         "placed_at": {"type": "string", "format": "date-time"},
         "fulfilment_mode": _S,
+        "warehouse_id": {**_I, "nullable": True},
         "lines": {"type": "array", "items": LINE_SCHEMA},
         "history": {"type": "array", "items": {"type": "object"}},
         "payments": ACCOUNT_SCHEMA,
@@ -109,6 +110,7 @@ def dump_order(order, *, history: bool = False) -> dict:
         "destination_place": order.destination_place,
         "placed_at": order.placed_at.isoformat(),
         "fulfilment_mode": order.fulfilment_mode.value,
+        "warehouse_id": order.warehouse_id,
         "lines": [
             {
                 "position": line.position,
@@ -249,6 +251,11 @@ PLACE_BODY = {
         "currency": {**_S, "description": "one of the listing's price currencies (default: the first)"},
         "destination_country": {**_S, "description": "ISO 3166 alpha-2"},
         "destination_place": _S,
+        "warehouse_id": {
+            **_I,
+            "description": "ship from this overseas warehouse holding available stock of the listing "
+            "(its stock is reserved for the order); omit for direct export from Ordos",
+        },
     },
 }
 
@@ -278,6 +285,7 @@ def place_from_listing(listing_id: int):
             currency=data.get("currency") or "",
             destination_country=data.get("destination_country") or "",
             destination_place=data.get("destination_place") or "",
+            warehouse_id=data.get("warehouse_id") or "",
         ),
     )
     return jsonify(dump_order(order, history=True)), 201

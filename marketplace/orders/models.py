@@ -53,12 +53,17 @@ class Order(TimestampMixin, Base):
     fulfilment_mode: Mapped[FulfilmentMode] = mapped_column(
         enum_type(FulfilmentMode, "fulfilment_mode"), default=FulfilmentMode.DIRECT
     )
+    # The overseas warehouse the goods ship from (its stock is reserved for the order), if not direct.
+    warehouse_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("warehouses.id", ondelete="RESTRICT"), index=True
+    )
     row_version: Mapped[int] = mapped_column(default=1)
 
     __mapper_args__ = {"version_id_col": row_version}
 
     buyer = relationship("Company", foreign_keys=[buyer_id])
     seller = relationship("Company", foreign_keys=[seller_id])
+    warehouse = relationship("Warehouse")
     lines: Mapped[list[OrderLine]] = relationship(
         back_populates="order", cascade="all, delete-orphan", order_by="OrderLine.position"
     )

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -20,7 +22,15 @@ from marketplace.core.i18n import country_choices
 from marketplace.core.money import Money, quantize
 from marketplace.extensions import db
 from marketplace.orders.models import Order, OrderLine
-from marketplace.orders.states import MOVES, BalanceDue, OrderState, Role, initial_state, order_workflow
+from marketplace.orders.states import (
+    MOVES,
+    BalanceDue,
+    FulfilmentMode,
+    OrderState,
+    Role,
+    initial_state,
+    order_workflow,
+)
 
 # An order placed straight from a listing (no negotiation) uses the marketplace's standard terms.
 DIRECT_DEPOSIT_PERCENT = Decimal(30)
@@ -54,6 +64,8 @@ class OrderTerms:
     rfq_id: int | None = None
     quote_id: int | None = None
     quote_revision_id: int | None = None
+    # Ship from this overseas warehouse (its stock is reserved for the order) instead of exporting.
+    warehouse_id: int | None = None
 
 
 def order_number(order: Order) -> str:
@@ -64,7 +76,8 @@ def order_number(order: Order) -> str:
 def place_order(actor, terms: OrderTerms) -> Order:
     """Create the order with `terms` copied (later changes of the source do not touch it), in its
     first state (awaiting deposit; awaiting payment for 100 % in advance; in production when nothing
-    is paid up front), with the payment requests its terms produce."""
+    is paid up front), with the payment requests its terms produce. An order from an overseas
+    warehouse reserves its quantities there (refused with InsufficientStock when short)."""
     from marketplace.documents import services as documents
     from marketplace.payments import services as payments
 
@@ -87,6 +100,8 @@ def place_order(actor, terms: OrderTerms) -> Order:
         destination_country=terms.destination_country,
         destination_place=terms.destination_place,
         placed_at=now,
+        fulfilment_mode=FulfilmentMode.OVERSEAS_WAREHOUSE if terms.warehouse_id else FulfilmentMode.DIRECT,
+        warehouse_id=terms.warehouse_id,
     )
     total = Decimal(0)
     for position, line in enumerate(terms.lines, start=1):
@@ -107,11 +122,47 @@ def place_order(actor, terms: OrderTerms) -> Order:
     order_workflow.start(order, initial_state(terms.deposit_percent), actor=actor)
     order.number = order_number(order)
     db.session.flush()
+    if order.warehouse_id is not None:
+        _reserve(order, actor)
     payments.create_schedule(order, actor)
     documents.issue_proforma(order, actor)
     if terms.rfq_id is None:  # an accepted quote already told the seller ("quote_accepted")
         _notify_seller_of_new_order(order)
     return order
+
+
+def _reserve(order: Order, actor) -> None:
+    from marketplace.warehouses import services as warehouses
+
+    for line in order.lines:
+        if line.listing_id is not None:
+            warehouses.reserve(line.listing_id, order.warehouse_id, line.quantity, order.number, actor=actor)
+
+
+def release_reservation(order: Order, actor=None) -> None:
+    """Give back what is still reserved for `order` in its overseas warehouse (what the ledger holds
+    under its number, so a second call, or a call after a delivery, releases nothing more)."""
+    from marketplace.warehouses import queries as stock
+    from marketplace.warehouses import services as warehouses
+
+    if order.warehouse_id is None:
+        return
+    for listing_id in sorted({line.listing_id for line in order.lines if line.listing_id is not None}):
+        outstanding = stock.reserved_for(order.number, listing_id, order.warehouse_id)
+        if outstanding > 0:
+            warehouses.release(listing_id, order.warehouse_id, outstanding, order.number, actor=actor)
+
+
+def deliver_locally(order: Order, actor=None) -> None:
+    """An order from an overseas warehouse ships as a local delivery from there (no new export
+    declaration): what is reserved for it leaves the warehouse's stock."""
+    from marketplace.warehouses import queries as stock
+    from marketplace.warehouses import services as warehouses
+
+    for listing_id in sorted({line.listing_id for line in order.lines if line.listing_id is not None}):
+        outstanding = stock.reserved_for(order.number, listing_id, order.warehouse_id)
+        if outstanding > 0:
+            warehouses.ship(listing_id, order.warehouse_id, outstanding, order.number, actor=actor)
 
 
 def _company_name(company_id: int) -> str:
@@ -172,15 +223,20 @@ class ListingOrderData:
     currency: str = ""
     destination_country: str = ""
     destination_place: str = ""
+    warehouse_id: Any = ""  # empty: direct export from Ordos; else an overseas warehouse with stock
 
 
 def order_from_listing(actor: User, buyer: Company | None, data: ListingOrderData) -> Order:
     """Place an order for a published listing: quantity at least the MOQ and a multiple of the order
     multiple, the unit price of the tier that quantity reaches in the chosen currency, the listing's
     Incoterm, place and lead time, and the standard terms (30 % deposit, balance before shipment).
-    Refused with field errors, and nothing created, if any of it does not hold."""
+    From an overseas warehouse holding available stock: delivered (DAP) to the destination within the
+    warehouse's delivery time, the quantity reserved there. Refused with field errors, and nothing
+    created, if any of it does not hold."""
     from marketplace.accounts.services import membership
     from marketplace.catalog import queries as catalog
+    from marketplace.warehouses import queries as stock
+    from marketplace.warehouses.ledger import InsufficientStock
 
     if buyer is None or buyer.is_seller or membership(actor, buyer.id) is None:
         raise PermissionDenied(_l("Only members of a buyer company can place orders."))
@@ -231,6 +287,19 @@ def order_from_listing(actor: User, buyer: Company | None, data: ListingOrderDat
         errors["destination_place"] = [str(_l("Enter the destination city or place."))]
     elif len(place) > 120:
         errors["destination_place"] = [str(_l("At most %(n)d characters.", n=120))]
+    source = None
+    raw_warehouse = str(data.warehouse_id if data.warehouse_id is not None else "").strip()
+    if raw_warehouse:
+        offers = {str(a.warehouse_id): a for a in stock.overseas_availability(listing.id)}
+        source = offers.get(raw_warehouse)
+        if source is None:
+            errors["warehouse_id"] = [str(_l("This warehouse has no stock of this listing."))]
+        elif "quantity" not in errors:
+            # Lock the balance now (PostgreSQL: concurrent buyers queue here) and check it: the
+            # reservation made with the order then cannot be refused.
+            available = _available_locked(listing.id, source.warehouse_id)
+            if quantity > available:
+                errors["quantity"] = [_short(available, unit, source.city)]
     if errors:
         raise ValidationFailed(errors)
     tiers = sorted((p for p in version.prices if p.currency == currency), key=lambda p: p.min_quantity)
@@ -239,32 +308,66 @@ def order_from_listing(actor: User, buyer: Company | None, data: ListingOrderDat
         if candidate.min_quantity <= quantity:
             tier = candidate
     title = catalog.pick_translation(version, "en")
-    order = place_order(
-        actor,
-        OrderTerms(
-            buyer_id=buyer.id,
-            seller_id=listing.seller_id,
-            currency=currency,
-            lines=[
-                OrderLineTerms(
-                    description=(title.title if title else f"HS {version.hs_code}")[:300],
-                    quantity=quantity,
-                    unit=version.unit,
-                    unit_price=tier.unit_price,
-                    listing_id=listing.id,
-                )
-            ],
-            incoterm=version.incoterm,
-            incoterm_place=version.incoterm_place,
-            lead_time_days=version.lead_time_days,
-            deposit_percent=DIRECT_DEPOSIT_PERCENT,
-            balance_due=DIRECT_BALANCE_DUE,
-            destination_country=country,
-            destination_place=place,
-        ),
+    terms = OrderTerms(
+        buyer_id=buyer.id,
+        seller_id=listing.seller_id,
+        currency=currency,
+        lines=[
+            OrderLineTerms(
+                description=(title.title if title else f"HS {version.hs_code}")[:300],
+                quantity=quantity,
+                unit=version.unit,
+                unit_price=tier.unit_price,
+                listing_id=listing.id,
+            )
+        ],
+        incoterm=version.incoterm,
+        incoterm_place=version.incoterm_place,
+        lead_time_days=version.lead_time_days,
+        deposit_percent=DIRECT_DEPOSIT_PERCENT,
+        balance_due=DIRECT_BALANCE_DUE,
+        destination_country=country,
+        destination_place=place,
     )
-    audit.record("order.placed", actor=actor, subject=order, company_id=buyer.id, listing=listing.id)
+    if source is not None:
+        terms.warehouse_id = source.warehouse_id
+        terms.incoterm, terms.incoterm_place = Incoterm.DAP, place
+        terms.lead_time_days = source.ships_in_days
+    try:
+        order = place_order(actor, terms)
+    except InsufficientStock:  # SQLite: taken by a writer that committed since the check above
+        assert source is not None  # (the request rolls back on this error: nothing is kept)
+        left = _available_locked(listing.id, source.warehouse_id)
+        raise ValidationFailed({"quantity": [_short(left, unit, source.city)]})
+    audit.record(
+        "order.placed",
+        actor=actor,
+        subject=order,
+        company_id=buyer.id,
+        listing=listing.id,
+        warehouse=terms.warehouse_id,
+    )
     return order
+
+
+def _available_locked(listing_id: int, warehouse_id: int) -> Decimal:
+    from marketplace.warehouses import ledger
+
+    balance = ledger.lock([ledger.Key(listing_id, warehouse_id)], create=False).get(
+        ledger.Key(listing_id, warehouse_id)
+    )
+    return balance.on_hand - balance.reserved if balance is not None else Decimal(0)
+
+
+def _short(available: Decimal, unit: str, city: str) -> str:
+    return str(
+        _l(
+            "Not enough stock in %(city)s: %(available)s %(unit)s available.",
+            available=_plain(available),
+            unit=unit,
+            city=city,
+        )
+    )
 
 
 def _plain(value: Decimal) -> str:
@@ -290,6 +393,8 @@ def _gate(order: Order, target: OrderState):
     """Why `order` may not go to `target` yet (a translated reason), or None."""
     from marketplace.payments import services as payments
 
+    if order.warehouse_id is not None and target == OrderState.PARTIALLY_SHIPPED:
+        return _l("An order from an overseas warehouse is delivered locally in one go.")
     before_shipment = order.balance_due == BalanceDue.BEFORE_SHIPMENT
     producing = order.state == OrderState.IN_PRODUCTION
     if (
@@ -329,7 +434,8 @@ def move(actor: User, order: Order, target: Any, *, reason: str = "") -> Order:
         raise PermissionDenied(_l("You may not move this order to “%(state)s”.", state=target.label))
     why = _gate(order, target)
     if why is not None:
-        raise Conflict(why, code="payment_outstanding")
+        code = "delivered_in_one_go" if target == OrderState.PARTIALLY_SHIPPED else "payment_outstanding"
+        raise Conflict(why, code=code)
     reason = " ".join((reason or "").split())[:500]
     if target in (OrderState.CANCELLED, OrderState.DISPUTED) and not reason:
         raise ValidationFailed({"reason": [str(_l("Say why."))]})
@@ -341,9 +447,66 @@ def move(actor: User, order: Order, target: Any, *, reason: str = "") -> Order:
         raise Conflict(_l("Someone changed this order at the same moment. Reload and try again."))
     if target == OrderState.CANCELLED:
         payments.refund_everything(actor, order, reason)
+        release_reservation(order, actor)
+    if target == OrderState.SHIPPED and order.warehouse_id is not None:
+        deliver_locally(order, actor)
     payments.on_order_moved(order, target)
     notify_moved(actor, order, reason)
     audit.record(
         "order.moved", actor=actor, subject=order, company_id=order.seller_id, to=target.value, reason=reason
     )
     return order
+
+
+# -- overseas orders not paid in time ------------------------------------------------------------------
+
+UNPAID_STATES = (OrderState.AWAITING_DEPOSIT, OrderState.AWAITING_PAYMENT)
+
+
+def cancel_unpaid_overseas(now: datetime | None = None) -> int:
+    """Cancel every order from an overseas warehouse whose first payment is still not settled after
+    its due day has ended, releasing its reservation (with history, an audit entry and a notification
+    to both parties). Idempotent: the periodic worker runs it; returns how many it cancelled."""
+    from marketplace.notifications import services as notifications
+    from marketplace.payments import services as payments
+    from marketplace.payments.models import PaymentRequest
+    from marketplace.payments.states import RequestState
+
+    today = (now or utcnow()).date()
+    due = db.session.scalars(
+        sa.select(Order)
+        .join(PaymentRequest, sa.and_(PaymentRequest.order_id == Order.id, PaymentRequest.position == 1))
+        .where(
+            Order.fulfilment_mode == FulfilmentMode.OVERSEAS_WAREHOUSE,
+            Order.state.in_(UNPAID_STATES),
+            PaymentRequest.state.in_((RequestState.OPEN, RequestState.PARTIALLY_PAID)),
+            PaymentRequest.due_date < today,
+        )
+        .order_by(Order.id)
+    ).all()
+    reason = "The first payment was not received by its due date; the reserved stock is released."
+    done = 0
+    for order in due:
+        try:
+            with db.session.begin_nested():
+                order_workflow.transition(order, OrderState.CANCELLED, actor=None, reason=reason)
+                db.session.flush()
+        except StaleDataError:
+            continue  # paid or moved meanwhile: the next run sees its new state
+        payments.refund_everything(None, order, reason)
+        release_reservation(order)
+        payments.on_order_moved(order, OrderState.CANCELLED)
+        for company_id in (order.buyer_id, order.seller_id):
+            notifications.notify_company(
+                company_id,
+                "order_payment_overdue",
+                endpoint="orders.detail",
+                endpoint_args={"order_id": order.id},
+                number=order.number,
+                title=order.lines[0].description if order.lines else order.number,
+            )
+        audit.record(
+            "order.payment_overdue", subject=order, company_id=order.seller_id, to=OrderState.CANCELLED.value
+        )
+        done += 1
+    return done

@@ -17,6 +17,7 @@ from marketplace.orders import queries, services
 from marketplace.orders.states import OrderState, Role
 from marketplace.payments import services as payments
 from marketplace.payments import stripe_gateway
+from marketplace.warehouses import queries as warehouse_queries
 
 bp = localized_blueprint("orders", __name__, url_prefix="/orders", template_folder="templates")
 
@@ -58,6 +59,7 @@ def new():
         "currency": "",
         "destination_country": company.country if company is not None else "",
         "destination_place": "",
+        "warehouse_id": request.args.get("warehouse", ""),
     }
     status = 200
     if request.method == "POST":
@@ -88,6 +90,7 @@ def new():
             can_order=company is not None and not company.is_seller,
             currencies=sorted({p.currency for p in version.prices}),
             countries=country_choices(),
+            stocked=warehouse_queries.overseas_availability(listing.id),
             values=values,
             errors=errors,
             terms_deposit=services.DIRECT_DEPOSIT_PERCENT,

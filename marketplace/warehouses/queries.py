@@ -194,3 +194,17 @@ def overseas_availability(listing_id: int) -> list[Availability]:
         .order_by(Warehouse.ships_in_days, Warehouse.city)
     ).all()
     return [Availability(r[0], r[1], r[2], Decimal(r[4]), r[3]) for r in rows]
+
+
+def reserved_for(reference: str, listing_id: int, warehouse_id: int) -> Decimal:
+    """What is still reserved under `reference` (an order number) for a listing in a warehouse."""
+    total = db.session.scalar(
+        sa.select(sa.func.coalesce(sa.func.sum(StockMovement.reserved_delta), 0))
+        .join(StockBalance, StockBalance.id == StockMovement.balance_id)
+        .where(
+            StockMovement.reference == reference,
+            StockBalance.listing_id == listing_id,
+            StockBalance.warehouse_id == warehouse_id,
+        )
+    )
+    return Decimal(total or 0)

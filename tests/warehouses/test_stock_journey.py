@@ -1,16 +1,18 @@
-"""Issue 7 journey (the part before ordering, which needs the orders issue): a cashmere seller books
-yarn into the Moscow warehouse, marks it departed, records its receipt, and a Russian buyer sees
-"in stock in Moscow" on the listing page in Russian."""
+"""Issue 7 journey: a cashmere seller books yarn into the Moscow warehouse, marks it departed, records
+its receipt; a Russian buyer sees "in stock in Moscow" on the listing page in Russian, orders from the
+Moscow stock, and the stock is reserved for the order."""
 
 import re
 
 import pytest
 import stock_world
-from factories import PASSWORD, make_user
+from factories import PASSWORD, make_company, make_user
 from playwright.sync_api import Page, expect
 from support import t
 
 from marketplace.extensions import db
+from marketplace.orders.models import Order
+from marketplace.warehouses.models import StockBalance
 
 pytestmark = pytest.mark.browser
 
@@ -27,7 +29,7 @@ def test_seller_books_yarn_into_moscow_and_a_russian_buyer_sees_it(page: Page, a
     def world():
         w = stock_world.world()
         w["s1"].language = "zh"
-        make_user("ivan@sibpolymer.example", language="ru")
+        make_company(make_user("ivan@sibpolymer.example", language="ru"))
         db.session.flush()
         return w["l1"].id, w["moscow"].id
 
@@ -63,3 +65,21 @@ def test_seller_books_yarn_into_moscow_and_a_russian_buyer_sees_it(page: Page, a
     page.goto(f"/ru/listings/{listing_id}")
     expect(page.locator(".overseas-stock")).to_contain_text(t(app, "ru", "Overseas stock"))
     expect(page.locator(".overseas-stock")).to_contain_text("Moscow")
+
+    page.locator("#order-button").click()
+    page.locator(f"input[name=warehouse_id][value='{moscow_id}']").check()
+    page.locator("#quantity").fill("100")
+    page.locator("#destination_country").select_option("RU")
+    page.locator("#destination_place").fill("Москва")
+    page.get_by_role("button", name=t(app, "ru", "Place order")).click()
+    expect(page).to_have_url(re.compile(r"/ru/orders/\d+$"))
+    expect(page.locator("body")).to_contain_text(t(app, "ru", "From an overseas warehouse (9810)"))
+    with app.app_context():
+        order = db.session.scalar(db.select(Order))
+        balance = db.session.scalar(
+            db.select(StockBalance).where(
+                StockBalance.listing_id == listing_id, StockBalance.warehouse_id == moscow_id
+            )
+        )
+        assert order.warehouse_id == moscow_id
+        assert (balance.on_hand, balance.reserved) == (250, 100)
