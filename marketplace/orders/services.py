@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
@@ -31,6 +32,8 @@ from marketplace.orders.states import (
     initial_state,
     order_workflow,
 )
+
+CHINA = ZoneInfo("Asia/Shanghai")
 
 # An order placed straight from a listing (no negotiation) uses the marketplace's standard terms.
 DIRECT_DEPOSIT_PERCENT = Decimal(30)
@@ -472,7 +475,7 @@ def cancel_unpaid_overseas(now: datetime | None = None) -> int:
     from marketplace.payments.models import PaymentRequest
     from marketplace.payments.states import RequestState
 
-    today = (now or utcnow()).date()
+    today = (now or utcnow()).astimezone(CHINA).date()  # due days end at midnight China time
     due = db.session.scalars(
         sa.select(Order)
         .join(PaymentRequest, sa.and_(PaymentRequest.order_id == Order.id, PaymentRequest.position == 1))
@@ -489,7 +492,9 @@ def cancel_unpaid_overseas(now: datetime | None = None) -> int:
     for order in due:
         try:
             with db.session.begin_nested():
-                order_workflow.transition(order, OrderState.CANCELLED, actor=None, reason=reason)
+                # no English reason in the history people read: the notification explains, in each
+                # reader's language (the refund records keep `reason`)
+                order_workflow.transition(order, OrderState.CANCELLED, actor=None)
                 db.session.flush()
         except StaleDataError:
             continue  # paid or moved meanwhile: the next run sees its new state

@@ -5,8 +5,9 @@ its first payment is overdue. On PostgreSQL, concurrent buyers never oversell.""
 from __future__ import annotations
 
 import threading
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 import factories
 import pytest
@@ -138,9 +139,11 @@ def test_payment_timeout_cancels_and_releases(ctx):
     assert paid.state == OS.IN_PRODUCTION
     due = payments.requests_of(unpaid)[0].due_date
     assert services.cancel_unpaid_overseas(unpaid.placed_at) == 0
-    at_due_day = unpaid.placed_at.replace(year=due.year, month=due.month, day=due.day)
-    assert services.cancel_unpaid_overseas(at_due_day) == 0  # the due day has not ended
-    assert services.cancel_unpaid_overseas(at_due_day + timedelta(days=1)) == 1
+    # the due day ends at midnight China time, whatever the server's clock says
+    end_of_due_day = datetime.combine(due + timedelta(days=1), time(0, 0), tzinfo=ZoneInfo("Asia/Shanghai"))
+    assert services.cancel_unpaid_overseas(end_of_due_day - timedelta(seconds=1)) == 0  # 23:59:59
+    at_due_day = end_of_due_day - timedelta(days=1)
+    assert services.cancel_unpaid_overseas(end_of_due_day) == 1
     assert (
         unpaid.state == OS.CANCELLED
         and direct.state == OS.AWAITING_DEPOSIT
