@@ -175,7 +175,13 @@ def dump_account(order) -> dict:
             for p in payments.payments_of(order)
         ],
         "refunds": [
-            {"id": r.id, "state": r.state.value, "amount": _m(r.money), "reason": r.reason}
+            {
+                "id": r.id,
+                "state": r.state.value,
+                "amount": _m(r.money),
+                "reason": r.reason,
+                "reason_label": r.reason_label,
+            }
             for r in payments.refunds_of(order)
         ],
         "remittance_slips": [

@@ -6,6 +6,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 import sqlalchemy as sa
+from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from marketplace.catalog.models import AMOUNT
@@ -92,9 +93,22 @@ class Refund(TimestampMixin, Base):
 
     payment: Mapped[Payment] = relationship()
 
+    # Reasons the marketplace writes itself (anything else is the text a person gave).
+    OVERPAYMENT = "over-payment"
+    AT_PROVIDER = "card-service"
+    REASONS = {
+        OVERPAYMENT: _l("Over-payment returned"),
+        AT_PROVIDER: _l("Refunded at the card payment service"),
+    }
+
     @property
     def money(self) -> Money:
         return Money(self.amount, self.currency)
+
+    @property
+    def reason_label(self) -> str:
+        label = self.REASONS.get(self.reason)
+        return str(label) if label is not None else self.reason
 
 
 class RemittanceSlip(Base):

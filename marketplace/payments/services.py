@@ -497,7 +497,7 @@ def refund_overpayment(actor: User, order: Order) -> Refund:
         order_id=order.id,
         amount=excess.amount,
         currency=excess.currency,
-        reason="over-payment",
+        reason=Refund.OVERPAYMENT,
         created_by_id=actor.id,
     )
     refund_workflow.start(refund, RefundState.PENDING, actor=actor)

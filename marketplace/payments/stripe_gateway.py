@@ -84,6 +84,10 @@ def to_minor(amount: Decimal, currency: str) -> int:
     return int(amount.scaleb(minor_units(currency)))
 
 
+def from_minor(amount: int, currency: str) -> Decimal:
+    return Decimal(amount).scaleb(-minor_units(currency))
+
+
 STATUS = {
     "succeeded": PaymentState.SUCCEEDED,
     "requires_action": PaymentState.REQUIRES_ACTION,
@@ -284,6 +288,8 @@ def _process_event(job) -> None:
     payment = db.session.scalar(sa.select(Payment).where(Payment.provider_ref == event.payment_intent))
     if payment is not None:
         sync_payment(payment, reason=f"webhook {event.type}")
+        if event.type.startswith(REFUND_EVENTS):
+            follow_refunds(payment)
     event.processed_at = utcnow()
     db.session.flush()
 
@@ -305,9 +311,70 @@ def _send_refund(job) -> None:
         params={
             "payment_intent": payment.provider_ref,
             "amount": to_minor(refund.amount, refund.currency),
+            "metadata": {"refund_id": str(refund.id)},
         },
         options={"idempotency_key": f"refund-{refund.id}"},
     )
     refund.provider_ref = result["id"]
     refund_workflow.transition(refund, RefundState.SUCCEEDED, reason="stripe refund " + result["status"])
     db.session.flush()
+
+
+# Events that say money went back at Stripe (from us, or from someone in the Stripe dashboard).
+REFUND_EVENTS = ("charge.refunded", "charge.refund.", "refund.")
+
+
+def follow_refunds(payment: Payment) -> list[Refund]:
+    """Record refunds made at Stripe outside the marketplace (e.g. in the Stripe dashboard): each
+    succeeded Stripe refund of the PaymentIntent that is not one of ours becomes a returned Refund,
+    lowers what the payment counts for and re-settles the order's installments. Ours are recognised
+    by their Stripe id or by the refund id they carry in their metadata, so nothing is counted twice
+    however often the webhook comes."""
+    if payment.state not in (PaymentState.SUCCEEDED, PaymentState.PARTIALLY_REFUNDED):
+        return []
+    ours = list(db.session.scalars(sa.select(Refund).where(Refund.payment_id == payment.id)))
+    known_refs = {r.provider_ref for r in ours if r.provider_ref}
+    known_ids = {str(r.id) for r in ours}
+    try:
+        remote = client().v1.refunds.list(params={"payment_intent": payment.provider_ref, "limit": 100})
+    except stripe.StripeError as exc:
+        log.warning("stripe: listing refunds of %s failed: %s", payment.provider_ref, exc)
+        raise PaymentProviderError()
+    found = []
+    for item in sorted(remote.data, key=lambda r: (r["created"], r["id"])):
+        data = item.to_dict()
+        if data.get("status") != "succeeded" or data["id"] in known_refs:
+            continue
+        if (data.get("metadata") or {}).get("refund_id") in known_ids:
+            continue
+        amount = min(from_minor(data["amount"], payment.currency), payment.amount - payment.refunded)
+        if amount <= 0:
+            continue
+        refund = Refund(
+            payment_id=payment.id,
+            order_id=payment.order_id,
+            amount=amount,
+            currency=payment.currency,
+            reason=Refund.AT_PROVIDER,
+            provider_ref=data["id"],
+        )
+        refund_workflow.start(refund, RefundState.SUCCEEDED, reason="stripe " + data["id"])
+        payment.refunded = payment.refunded + amount
+        target = PaymentState.PARTIALLY_REFUNDED
+        if payment.refunded >= payment.amount:
+            target = PaymentState.REFUNDED
+        if target != payment.state:
+            payment_workflow.transition(payment, target, reason="stripe " + data["id"])
+        found.append(refund)
+    if found:
+        db.session.flush()
+        order = db.session.get(Order, payment.order_id)
+        services.reconcile(order)
+        audit.record(
+            "payment.card_refunded_at_provider",
+            subject=order,
+            company_id=order.seller_id,
+            payment_intent=payment.provider_ref,
+            refunds=[r.provider_ref for r in found],
+        )
+    return found

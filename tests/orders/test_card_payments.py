@@ -228,3 +228,84 @@ def test_payment_intents_and_refunds_carry_idempotency_keys(app, seed, stripe_ke
     refunds = [k for m, url, k in seen if m == "post" and url.endswith("/v1/refunds")]
     assert creates == [key]
     assert len(refunds) == 1 and refunds[0].startswith("refund-")
+
+
+def _charge_event(event_id, kind, pi_id):
+    return json.dumps(
+        {
+            "id": event_id,
+            "object": "event",
+            "type": kind,
+            "data": {"object": {"id": "ch_x", "object": "charge", "payment_intent": pi_id}},
+        }
+    )
+
+
+def test_refunds_made_in_the_stripe_dashboard_are_followed(app, client, seed, stripe_keys):
+    def build():
+        buyer, _seller, order = _order()
+        payment = stripe_gateway.start_card_payment(buyer, order)
+        stripe_gateway.confirm_with_token(buyer, order, payment, _token(VISA))
+        return order.id, payment.provider_ref
+
+    order_id, pi = seed(build)
+    # Someone refunds 2,000.00 of the 7,875.00 deposit in the Stripe dashboard, then the rest.
+    with app.app_context():
+        api = stripe_gateway.client().v1
+        api.refunds.create(params={"payment_intent": pi, "amount": 200000})
+    event = _charge_event("evt_r1", "charge.refunded", pi)
+    assert _webhook(client, event, _signed(event)).status_code == 200
+    _drain(app)
+    with app.app_context():
+        from marketplace.orders.models import Order
+
+        order = db.session.get(Order, order_id)
+        [payment] = payments.payments_of(order)
+        [refund] = payments.refunds_of(order)
+        assert refund.state == RefundState.SUCCEEDED and refund.amount == Decimal("2000.00")
+        assert refund.reason_label == "Refunded at the card payment service"
+        assert payment.state == PaymentState.PARTIALLY_REFUNDED and payment.refunded == Decimal("2000.00")
+        assert payments.received(order).amount == Decimal("5875.00")
+        deposit = payments.requests_of(order)[0]
+        assert deposit.state.value == "partially_paid"
+        api = stripe_gateway.client().v1
+        api.refunds.create(params={"payment_intent": pi})
+    # The same news again (a repeated event and a differently named one): counted once.
+    for event_id, kind in (
+        ("evt_r1", "charge.refunded"),
+        ("evt_r2", "charge.refunded"),
+        ("evt_r3", "refund.updated"),
+    ):
+        event = _charge_event(event_id, kind, pi)
+        assert _webhook(client, event, _signed(event)).status_code == 200
+    _drain(app)
+    with app.app_context():
+        order = db.session.get(Order, order_id)
+        [payment] = payments.payments_of(order)
+        refunds = payments.refunds_of(order)
+        assert [r.amount for r in refunds] == [Decimal("2000.00"), Decimal("5875.00")]
+        assert payment.state == PaymentState.REFUNDED and payments.received(order).amount == 0
+        assert payments.requests_of(order)[0].state.value == "open"
+
+
+def test_our_own_refund_is_not_counted_again_when_stripe_reports_it(app, client, seed, stripe_keys):
+    def build():
+        buyer, seller, order = _order()
+        payment = stripe_gateway.start_card_payment(buyer, order)
+        stripe_gateway.confirm_with_token(buyer, order, payment, _token(VISA))
+        services.move(seller, order, OrderState.CANCELLED, reason="cannot produce")
+        return order.id, payment.provider_ref
+
+    order_id, pi = seed(build)
+    _drain(app)  # sends our refund to Stripe
+    event = _charge_event("evt_own", "charge.refunded", pi)
+    assert _webhook(client, event, _signed(event)).status_code == 200
+    _drain(app)
+    with app.app_context():
+        from marketplace.orders.models import Order
+
+        order = db.session.get(Order, order_id)
+        [refund] = payments.refunds_of(order)
+        assert refund.amount == Decimal("7875.00") and refund.reason == "cannot produce"
+        [payment] = payments.payments_of(order)
+        assert payment.refunded == Decimal("7875.00") and payment.state == PaymentState.REFUNDED
