@@ -55,6 +55,17 @@ def _sqlite_pragmas(dbapi_connection, connection_record):
         cursor.close()
 
 
+@event.listens_for(Engine, "savepoint")
+def _sqlite_savepoint_inside_a_transaction(conn, name):
+    """SQLite's Python driver begins a transaction only before the first INSERT/UPDATE/DELETE, so a
+    SAVEPOINT issued before any write would itself become the outermost transaction and its RELEASE
+    would commit everything done so far, even if the request later fails. Begin the real
+    transaction first, so a savepoint is only ever a savepoint."""
+    dbapi_connection = conn.connection.dbapi_connection
+    if type(dbapi_connection).__module__.startswith("sqlite3") and not dbapi_connection.in_transaction:
+        dbapi_connection.execute("BEGIN")
+
+
 def after_commit(callback) -> None:
     """Run `callback()` once the current transaction commits (never if it rolls back)."""
     db.session.info.setdefault("after_commit", []).append(callback)

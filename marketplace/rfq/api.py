@@ -85,6 +85,10 @@ REVISION_BODY = {
         },
         "valid_until": {**_D, "description": "valid until the end of this day, China time"},
         "notes": _S,
+        "warehouse_id": {
+            "type": ["integer", "null"],
+            "description": "ship from the seller's stock in this overseas warehouse (null: from Ordos)",
+        },
     },
 }
 REVISION_SCHEMA = {
@@ -106,6 +110,10 @@ REVISION_SCHEMA = {
         "valid_until": _D,
         "expires_at": _DT,
         "notes": _S,
+        "ships_from": {
+            "type": ["object", "null"],
+            "description": "the overseas warehouse whose stock the quote ships from (null: from Ordos)",
+        },
     },
 }
 MESSAGE_SCHEMA = {
@@ -251,7 +259,15 @@ def _dump_revision(r, current_id) -> dict:
         "valid_until": r.valid_until.isoformat(),
         "expires_at": r.expires_at.isoformat(),
         "notes": r.notes,
+        "ships_from": _ships_from(r),
     }
+
+
+def _ships_from(r) -> dict | None:
+    w = r.warehouse
+    if w is None:
+        return None
+    return {"warehouse_id": w.id, "name": w.name, "city": w.city, "country": w.country}
 
 
 def _dump_message(m) -> dict:
@@ -526,6 +542,7 @@ def submit_revision(quote_id: int):
                 "balance_due",
                 "valid_until",
                 "notes",
+                "warehouse_id",
             )
         },
     )

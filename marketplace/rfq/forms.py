@@ -75,6 +75,7 @@ def revision_data_from_form(form: MultiDict) -> RevisionData:
         balance_due=form.get("balance_due", ""),
         valid_until=form.get("valid_until", ""),
         notes=form.get("notes", ""),
+        warehouse_id=form.get("warehouse_id", ""),
     )
 
 
@@ -92,6 +93,7 @@ def revision_values(revision) -> dict[str, Any]:
         "balance_due": revision.balance_due.value,
         "valid_until": revision.valid_until.isoformat(),
         "notes": revision.notes,
+        "warehouse_id": str(revision.warehouse_id or ""),
     }
     for i, line in enumerate(revision.lines[:LINE_ROWS]):
         values[f"line-{i}-listing_id"] = str(line.listing_id or "")

@@ -121,8 +121,12 @@ class QuoteRevision(Base):
     valid_until: Mapped[date] = mapped_column(sa.Date)
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime)  # end of valid_until, China time
     notes: Mapped[str] = mapped_column(sa.Text, default="")
+    # Ships from the seller's stock in this overseas warehouse (reserved when the quote is accepted)
+    # rather than exported from Ordos after production.
+    warehouse_id: Mapped[int | None] = mapped_column(sa.ForeignKey("warehouses.id", ondelete="RESTRICT"))
 
     quote: Mapped[Quote] = relationship(foreign_keys=[quote_id], back_populates="revisions")
+    warehouse = relationship("Warehouse")
     lines: Mapped[list[QuoteLine]] = relationship(
         back_populates="revision", cascade="all, delete-orphan", order_by="QuoteLine.position"
     )

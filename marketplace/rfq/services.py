@@ -43,6 +43,7 @@ from marketplace.rfq.states import (
     quote_workflow,
     rfq_workflow,
 )
+from marketplace.warehouses.ledger import InsufficientStock
 
 CHINA = ZoneInfo("Asia/Shanghai")
 MAX_LINES = 10
@@ -513,6 +514,7 @@ class RevisionData:
     balance_due: str = ""
     valid_until: Any = ""
     notes: str = ""
+    warehouse_id: Any = ""  # empty: exported from Ordos; else an overseas warehouse holding the stock
 
 
 def _clean_revision(quote: Quote, data: RevisionData, errors: dict) -> dict[str, Any]:
@@ -586,7 +588,66 @@ def _clean_revision(quote: Quote, data: RevisionData, errors: dict) -> dict[str,
             errors["valid_until"] = [str(_l("A quote can be valid for at most 180 days."))]
     clean["valid_until"] = valid_until
     clean["notes"] = _text(data.notes, "notes", errors, required=False, limit=5000)
+    clean["warehouse_id"] = _clean_source(quote, data.warehouse_id, lines, errors)
     return clean
+
+
+def _clean_source(quote: Quote, raw: Any, lines: list, errors: dict) -> int | None:
+    """An overseas warehouse the quote ships from: every line must be one of the seller's listings
+    with that much stock available there now (it is reserved when the buyer accepts)."""
+    from marketplace.warehouses import queries as stock
+
+    raw = str(raw if raw is not None else "").strip()
+    if not raw:
+        return None
+    try:
+        warehouse_id = int(raw)
+    except ValueError:
+        warehouse_id = None
+    offers = {w.id: w for w in stock_sources(quote.seller_id)}
+    if warehouse_id not in offers:
+        errors["warehouse_id"] = [str(_l("Choose an overseas warehouse where you hold stock."))]
+        return None
+    needed: dict[int, Decimal] = {}
+    for listing_id, _description, quantity, _unit, _price in lines:
+        if listing_id is None:
+            errors["warehouse_id"] = [
+                str(_l("To ship from overseas stock, choose the listing of every line."))
+            ]
+            return None
+        if quantity is not None:
+            needed[listing_id] = needed.get(listing_id, Decimal(0)) + quantity
+    for listing_id, quantity in needed.items():
+        available = next(
+            (a.available for a in stock.overseas_availability(listing_id) if a.warehouse_id == warehouse_id),
+            Decimal(0),
+        )
+        if available < quantity:
+            errors["warehouse_id"] = [
+                str(
+                    _l(
+                        "Only %(available)s of listing %(listing)s is available in %(city)s.",
+                        available=format(available.normalize(), "f"),
+                        listing=listing_id,
+                        city=offers[warehouse_id].city,
+                    )
+                )
+            ]
+            return None
+    return warehouse_id
+
+
+def stock_sources(seller_id: int) -> list:
+    """The overseas warehouses where the seller holds available stock (for the quote editor)."""
+    from marketplace.warehouses import queries as stock
+    from marketplace.warehouses.states import WarehouseKind
+
+    seen = {}
+    for balance in stock.seller_stock(seller_id):
+        warehouse = balance.warehouse
+        if warehouse.kind != WarehouseKind.HOME and warehouse.active and balance.on_hand > balance.reserved:
+            seen[warehouse.id] = warehouse
+    return sorted(seen.values(), key=lambda w: (w.country, w.city))
 
 
 def _lock_rfq(rfq: Rfq) -> None:
@@ -657,6 +718,7 @@ def submit_revision(
         valid_until=clean["valid_until"],
         expires_at=end_of_china_day(clean["valid_until"]),
         notes=clean["notes"],
+        warehouse_id=clean["warehouse_id"],
     )
     total = Decimal(0)
     for position, (listing_id, description, quantity, unit, price) in enumerate(clean["lines"], start=1):
@@ -882,34 +944,16 @@ def accept(actor: User, quote: Quote, side: Side, revision_id: int, *, now: date
 
     _flush_guarded(award)
     buyer = db.session.get(Company, rfq.buyer_id)
-    order = orders.place_order(
-        actor,
-        orders.OrderTerms(
-            buyer_id=rfq.buyer_id,
-            seller_id=quote.seller_id,
-            currency=revision.currency,
-            lines=[
-                orders.OrderLineTerms(
-                    description=line.description,
-                    quantity=line.quantity,
-                    unit=line.unit,
-                    unit_price=line.unit_price,
-                    listing_id=line.listing_id,
-                )
-                for line in revision.lines
-            ],
-            incoterm=revision.incoterm,
-            incoterm_place=revision.incoterm_place,
-            lead_time_days=revision.lead_time_days,
-            deposit_percent=revision.deposit_percent,
-            balance_due=revision.balance_due,
-            destination_country=rfq.destination_country,
-            destination_place=rfq.destination_place,
-            rfq_id=rfq.id,
-            quote_id=quote.id,
-            quote_revision_id=revision.id,
-        ),
-    )
+    try:
+        order = _place_accepted(actor, rfq, quote, revision)
+    except InsufficientStock:
+        raise Conflict(
+            _l(
+                "The seller's stock in the overseas warehouse this quote ships from has run short. "
+                "Ask the seller for a new revision."
+            ),
+            code="insufficient_stock",
+        )
     notifications.notify_company(
         quote.seller_id,
         "quote_accepted",
@@ -941,6 +985,40 @@ def accept(actor: User, quote: Quote, side: Side, revision_id: int, *, now: date
 
 
 # -- expiry (worker) -----------------------------------------------------------------------------
+
+
+def _place_accepted(actor: User, rfq: Rfq, quote: Quote, revision: QuoteRevision) -> Order:
+    """The order of an accepted revision: exported from Ordos, or from the overseas stock the
+    revision ships from (reserved now; InsufficientStock if it has run short)."""
+    return orders.place_order(
+        actor,
+        orders.OrderTerms(
+            buyer_id=rfq.buyer_id,
+            seller_id=quote.seller_id,
+            currency=revision.currency,
+            lines=[
+                orders.OrderLineTerms(
+                    description=line.description,
+                    quantity=line.quantity,
+                    unit=line.unit,
+                    unit_price=line.unit_price,
+                    listing_id=line.listing_id,
+                )
+                for line in revision.lines
+            ],
+            incoterm=revision.incoterm,
+            incoterm_place=revision.incoterm_place,
+            lead_time_days=revision.lead_time_days,
+            deposit_percent=revision.deposit_percent,
+            balance_due=revision.balance_due,
+            destination_country=rfq.destination_country,
+            destination_place=rfq.destination_place,
+            rfq_id=rfq.id,
+            quote_id=quote.id,
+            quote_revision_id=revision.id,
+            warehouse_id=revision.warehouse_id,
+        ),
+    )
 
 
 def _tell_both(quote: Quote, kind: str, **params) -> None:
