@@ -15,6 +15,7 @@ from marketplace.orders import queries, services
 from marketplace.orders.states import OrderState
 from marketplace.payments import services as payments
 from marketplace.payments import stripe_gateway
+from marketplace.warehouses import queries as warehouse_queries
 
 _S, _I, _N = {"type": "string"}, {"type": "integer"}, {"type": "string", "format": "decimal"}
 MONEY_SCHEMA = {"type": "object", "properties": {"amount": _N, "currency": _S}}
@@ -82,6 +83,11 @@ ORDER_SCHEMA = {
         "placed_at": {"type": "string", "format": "date-time"},
         "fulfilment_mode": _S,
         "warehouse_id": {**_I, "nullable": True},
+        "stock_lots": {
+            "type": "array",
+            "description": "the overseas-warehouse lots the order's stock was reserved from",
+            "items": {"type": "object"},
+        },
         "lines": {"type": "array", "items": LINE_SCHEMA},
         "history": {"type": "array", "items": {"type": "object"}},
         "payments": ACCOUNT_SCHEMA,
@@ -111,6 +117,15 @@ def dump_order(order, *, history: bool = False) -> dict:
         "placed_at": order.placed_at.isoformat(),
         "fulfilment_mode": order.fulfilment_mode.value,
         "warehouse_id": order.warehouse_id,
+        "stock_lots": [
+            {
+                "listing_id": t.listing_id,
+                "lot": t.lot,
+                "quantity": str(t.quantity),
+                "still_reserved": str(t.outstanding),
+            }
+            for t in warehouse_queries.lots_of_order(order.number, order.warehouse_id)
+        ],
         "lines": [
             {
                 "position": line.position,

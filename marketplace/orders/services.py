@@ -139,33 +139,30 @@ def _reserve(order: Order, actor) -> None:
 
     for line in order.lines:
         if line.listing_id is not None:
-            warehouses.reserve(line.listing_id, order.warehouse_id, line.quantity, order.number, actor=actor)
+            warehouses.reserve_for_order(
+                line.listing_id, order.warehouse_id, line.quantity, order.number, actor=actor
+            )
 
 
-def release_reservation(order: Order, actor=None) -> None:
-    """Give back what is still reserved for `order` in its overseas warehouse (what the ledger holds
-    under its number, so a second call, or a call after a delivery, releases nothing more)."""
-    from marketplace.warehouses import queries as stock
+def _settle_reservation(order: Order, *, shipped: bool, actor=None) -> None:
     from marketplace.warehouses import services as warehouses
 
     if order.warehouse_id is None:
         return
     for listing_id in sorted({line.listing_id for line in order.lines if line.listing_id is not None}):
-        outstanding = stock.reserved_for(order.number, listing_id, order.warehouse_id)
-        if outstanding > 0:
-            warehouses.release(listing_id, order.warehouse_id, outstanding, order.number, actor=actor)
+        warehouses.settle_order(listing_id, order.warehouse_id, order.number, shipped=shipped, actor=actor)
+
+
+def release_reservation(order: Order, actor=None) -> None:
+    """Give back what is still reserved for `order` in its overseas warehouse (what the ledger holds
+    under its number, lot by lot, so a second call, or a call after a delivery, releases nothing)."""
+    _settle_reservation(order, shipped=False, actor=actor)
 
 
 def deliver_locally(order: Order, actor=None) -> None:
     """An order from an overseas warehouse ships as a local delivery from there (no new export
-    declaration): what is reserved for it leaves the warehouse's stock."""
-    from marketplace.warehouses import queries as stock
-    from marketplace.warehouses import services as warehouses
-
-    for listing_id in sorted({line.listing_id for line in order.lines if line.listing_id is not None}):
-        outstanding = stock.reserved_for(order.number, listing_id, order.warehouse_id)
-        if outstanding > 0:
-            warehouses.ship(listing_id, order.warehouse_id, outstanding, order.number, actor=actor)
+    declaration): what is reserved for it leaves the warehouse's stock, from the lots it was taken from."""
+    _settle_reservation(order, shipped=True, actor=actor)
 
 
 def _company_name(company_id: int) -> str:
@@ -356,10 +353,7 @@ def order_from_listing(actor: User, buyer: Company | None, data: ListingOrderDat
 def _available_locked(listing_id: int, warehouse_id: int) -> Decimal:
     from marketplace.warehouses import ledger
 
-    balance = ledger.lock([ledger.Key(listing_id, warehouse_id)], create=False).get(
-        ledger.Key(listing_id, warehouse_id)
-    )
-    return balance.on_hand - balance.reserved if balance is not None else Decimal(0)
+    return ledger.available_in_lots(listing_id, warehouse_id)
 
 
 def _short(available: Decimal, unit: str, city: str) -> str:

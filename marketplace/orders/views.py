@@ -130,6 +130,7 @@ def _page(order, *, errors=None, values=None, status=200):
             open_for_payment=order.state in payments.OPEN_FOR_PAYMENT,
             card_enabled=stripe_gateway.configured(),
             documents=documents.documents_of(order),
+            lots=warehouse_queries.lots_of_order(order.number, order.warehouse_id),
             indicative=_indicative(order),
             errors=errors or {},
             values=values or {},

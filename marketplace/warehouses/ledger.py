@@ -234,6 +234,90 @@ def ship(listing, warehouse, qty, reference: str, *, lot: str = "", actor=None):
     )[0]
 
 
+# -- orders: stock held in lots -----------------------------------------------------------------------
+# A seller's stock in a warehouse may be held in several lots (a dye lot of yarn, a production batch).
+# An order takes its quantity from one lot when one lot can cover it (a buyer gets one dye lot), the
+# oldest such lot first; otherwise from the oldest lots in turn. What it took is recorded per lot under
+# the order's reference, so releasing or shipping it later touches exactly those lots.
+
+
+def lots(listing, warehouse) -> list[StockBalance]:
+    """Every lot of a listing in a warehouse, locked in primary-key order (oldest first)."""
+    return list(
+        db.session.scalars(
+            sa.select(StockBalance)
+            .where(
+                StockBalance.listing_id == getattr(listing, "id", listing),
+                StockBalance.warehouse_id == getattr(warehouse, "id", warehouse),
+            )
+            .order_by(StockBalance.id)
+            .with_for_update()
+            .execution_options(populate_existing=True)
+        )
+    )
+
+
+def available_in_lots(listing, warehouse) -> Decimal:
+    """What can still be reserved of a listing in a warehouse, over all its lots (locks them)."""
+    return sum((b.on_hand - b.reserved for b in lots(listing, warehouse)), ZERO)
+
+
+def allocate(balances: list[StockBalance], qty: Decimal) -> list[tuple[StockBalance, Decimal]]:
+    """Which lots cover `qty`: one lot if one can (the oldest that can), else the oldest lots in turn.
+    Refused with InsufficientStock when all lots together are short."""
+    free = [(b, b.on_hand - b.reserved) for b in balances if b.on_hand - b.reserved > 0]
+    whole = next((b for b, left in free if left >= qty), None)
+    if whole is not None:
+        return [(whole, qty)]
+    taken, need = [], qty
+    for balance, left in free:
+        part = min(left, need)
+        taken.append((balance, part))
+        need -= part
+        if need == 0:
+            return taken
+    raise InsufficientStock()
+
+
+def reserve_for_order(listing, warehouse, qty, reference: str, *, actor=None) -> list[StockMovement]:
+    """Reserve `qty` for an order from whichever lots cover it (see `allocate`)."""
+    q = quantity(qty)
+    parts = allocate(lots(listing, warehouse), q)
+    ops = [
+        Op(MovementKind.RESERVED, Key(b.listing_id, b.warehouse_id, b.lot), n, reserved=n) for b, n in parts
+    ]
+    return apply(ops, reference=reference, actor=actor)
+
+
+def reserved_by_lot(reference: str, listing, warehouse) -> dict[str, Decimal]:
+    """What is still reserved under `reference` in each lot of a listing in a warehouse."""
+    rows = db.session.execute(
+        sa.select(StockBalance.lot, sa.func.sum(StockMovement.reserved_delta))
+        .join(StockBalance, StockBalance.id == StockMovement.balance_id)
+        .where(
+            StockMovement.reference == reference,
+            StockBalance.listing_id == getattr(listing, "id", listing),
+            StockBalance.warehouse_id == getattr(warehouse, "id", warehouse),
+        )
+        .group_by(StockBalance.lot)
+        .order_by(StockBalance.lot)
+    ).all()
+    return {lot: Decimal(total) for lot, total in rows if total and Decimal(total) > 0}
+
+
+def settle_order(listing, warehouse, reference: str, *, shipped: bool, actor=None) -> list[StockMovement]:
+    """Release (cancelled, unpaid) or ship (delivered locally) everything still reserved under
+    `reference`, lot by lot. A second call finds nothing left and writes nothing."""
+    ops = []
+    for lot, n in reserved_by_lot(reference, listing, warehouse).items():
+        key = _key(listing, warehouse, lot)
+        if shipped:
+            ops.append(Op(MovementKind.SHIPPED, key, n, on_hand=-n, reserved=-n))
+        else:
+            ops.append(Op(MovementKind.RELEASED, key, n, reserved=-n))
+    return apply(ops, reference=reference, actor=actor) if ops else []
+
+
 def adjust(listing, warehouse, delta, reason: str, *, lot: str = "", actor=None, reference: str = ""):
     """A stock count correction (positive or negative) with its reason."""
     d = quantity(delta, field="delta", allow_negative=True)

@@ -19,7 +19,7 @@ from marketplace.warehouses.models import (
     WarehouseOperator,
 )
 from marketplace.warehouses.services import operated_ids
-from marketplace.warehouses.states import WarehouseKind
+from marketplace.warehouses.states import MovementKind, WarehouseKind
 
 
 def public_warehouses(*, active_only: bool = True) -> list[Warehouse]:
@@ -208,3 +208,33 @@ def reserved_for(reference: str, listing_id: int, warehouse_id: int) -> Decimal:
         )
     )
     return Decimal(total or 0)
+
+
+@dataclass
+class LotTaken:
+    listing_id: int
+    lot: str
+    quantity: Decimal  # reserved for the order from this lot
+    outstanding: Decimal  # still reserved (neither shipped nor released)
+
+
+def lots_of_order(reference: str, warehouse_id: int | None) -> list[LotTaken]:
+    """Which lots of the warehouse an order's stock was taken from (its reservations by lot)."""
+    if warehouse_id is None:
+        return []
+    reserved = sa.func.sum(
+        sa.case((StockMovement.kind == MovementKind.RESERVED, StockMovement.quantity), else_=0)
+    )
+    rows = db.session.execute(
+        sa.select(
+            StockBalance.listing_id,
+            StockBalance.lot,
+            sa.type_coerce(reserved, QUANTITY),
+            sa.type_coerce(sa.func.sum(StockMovement.reserved_delta), QUANTITY),
+        )
+        .join(StockBalance, StockBalance.id == StockMovement.balance_id)
+        .where(StockMovement.reference == reference, StockBalance.warehouse_id == warehouse_id)
+        .group_by(StockBalance.listing_id, StockBalance.lot)
+        .order_by(StockBalance.listing_id, StockBalance.lot)
+    ).all()
+    return [LotTaken(r[0], r[1], Decimal(r[2] or 0), Decimal(r[3] or 0)) for r in rows if r[2]]

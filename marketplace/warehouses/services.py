@@ -298,6 +298,21 @@ def ship(listing, warehouse, qty, reference: str, *, lot: str = "", actor=None):
     return movement
 
 
+def reserve_for_order(listing, warehouse, qty, reference: str, *, actor=None):
+    """Reserve an order's quantity from the lots that cover it (one lot when one can)."""
+    movements = ledger.reserve_for_order(listing, warehouse, qty, reference, actor=actor)
+    invalidate_pages()
+    return movements
+
+
+def settle_order(listing, warehouse, reference: str, *, shipped: bool, actor=None):
+    """Release or ship what is still reserved for an order, lot by lot."""
+    movements = ledger.settle_order(listing, warehouse, reference, shipped=shipped, actor=actor)
+    if movements:
+        invalidate_pages()
+    return movements
+
+
 # -- stock adjustments from the pages ---------------------------------------------------------------
 
 

@@ -304,3 +304,42 @@ def test_concurrent_overseas_orders_never_oversell(app, seed):
         assert ledger.ledger_sums(balance.id)[:2] == (balance.on_hand, balance.reserved)
         orders = db.session.scalars(db.select(Order)).all()
         assert len(orders) == 8 and all(o.warehouse_id == warehouse_id for o in orders)
+
+
+def test_stock_held_in_lots_is_ordered_from_one_lot_when_one_covers_it(ctx):
+    buyer, company, _seller, listing, moscow, _ub = _world(stock="20")  # 20 t in the unnamed lot
+    ledger.receive(listing, moscow, "60", "R-2", lot="DYE-A")
+    ledger.receive(listing, moscow, "100", "R-3", lot="DYE-B")
+    # 50: the unnamed lot (20) cannot cover it, DYE-A (60) can: one lot for the buyer.
+    first = _order(buyer, company, listing, "50", moscow)
+    assert [(t.lot, t.quantity) for t in stock_lots(first)] == [("DYE-A", Decimal(50))]
+    # 125: no lot holds 125 (20, 10, 100 left): the oldest lots in turn.
+    second = _order(buyer, company, listing, "125", moscow)
+    assert [(t.lot, t.quantity) for t in stock_lots(second)] == [
+        ("", Decimal(20)),
+        ("DYE-A", Decimal(10)),
+        ("DYE-B", Decimal(95)),
+    ]
+    # 25 more than the 5 left over all lots: refused, nothing written.
+    with pytest.raises(ValidationFailed) as exc:
+        _order(buyer, company, listing, "25", moscow)
+    assert "5" in exc.value.errors["quantity"][0]
+    # Cancelling the second order gives each lot back what it gave; delivering the first ships from DYE-A.
+    services.release_reservation(second)
+    services.deliver_locally(first)
+    balances = db.session.scalars(db.select(StockBalance).where(StockBalance.listing_id == listing.id))
+    assert {b.lot: (b.on_hand, b.reserved) for b in balances} == {
+        "": (Decimal(20), Decimal(0)),
+        "DYE-A": (Decimal(10), Decimal(0)),
+        "DYE-B": (Decimal(100), Decimal(0)),
+    }
+    assert [(t.lot, t.outstanding) for t in stock_lots(second)] == [("", 0), ("DYE-A", 0), ("DYE-B", 0)]
+    assert [(t.lot, t.outstanding) for t in stock_lots(first)] == [("DYE-A", 0)]
+    assert services.release_reservation(second) is None  # again: nothing more to give back
+    assert sum(b.reserved for b in db.session.scalars(db.select(StockBalance))) == 0
+
+
+def stock_lots(order):
+    from marketplace.warehouses.queries import lots_of_order
+
+    return lots_of_order(order.number, order.warehouse_id)
