@@ -100,8 +100,10 @@ def declare_shipment(actor: User, shipment: Shipment, destination_port: Any) -> 
     with db.session.begin_nested():
         port = _port(destination_port)
         shipment.destination_port = port
+        inp = declaration_input(shipment, destination_port=port)
+        _seller_code_known(inp)
         decl = customs.submit(
-            declaration_input(shipment, destination_port=port),
+            inp,
             SourceKind.SHIPMENT,
             shipment.id,
             actor=actor,
@@ -126,8 +128,10 @@ def declare_booking(actor: User, booking: ReplenishmentBooking, destination_port
     with db.session.begin_nested():
         port = _port(destination_port)
         booking.destination_port = port
+        inp = booking_declaration_input(booking, destination_port=port)
+        _seller_code_known(inp)
         decl = customs.submit(
-            booking_declaration_input(booking, destination_port=port),
+            inp,
             SourceKind.BOOKING,
             booking.id,
             actor=actor,
@@ -136,6 +140,21 @@ def declare_booking(actor: User, booking: ReplenishmentBooking, destination_port
         "booking.declared", actor=actor, subject=booking, company_id=booking.seller_id, declaration=decl.id
     )
     return decl
+
+
+def _seller_code_known(inp) -> None:
+    # The schema accepts an empty ebcCode; customs does not: say so before anything is built.
+    if not inp.seller_code:
+        raise ValidationFailed(
+            {
+                "seller_code": [
+                    _l(
+                        "Your company has no customs registration code or unified social credit code: "
+                        "add one to the company profile."
+                    )
+                ]
+            }
+        )
 
 
 def _declaration(source) -> Declaration:
@@ -229,6 +248,7 @@ def resubmit_shipment(actor: User, shipment: Shipment, data: Correction | None =
         _apply_correction(shipment, data or Correction())
         db.session.flush()
         inp = declaration_input(shipment, destination_port=shipment.destination_port or "")
+        _seller_code_known(inp)
         customs.resubmit(decl, inp, actor=actor)
     audit.record(
         "shipment.declaration_resubmitted",
@@ -251,6 +271,7 @@ def resubmit_booking(actor: User, booking: ReplenishmentBooking, destination_por
         if destination_port not in (None, ""):
             booking.destination_port = _port(destination_port)
         inp = booking_declaration_input(booking, destination_port=booking.destination_port or "")
+        _seller_code_known(inp)
         customs.resubmit(decl, inp, actor=actor)
     audit.record(
         "booking.declaration_resubmitted", actor=actor, subject=booking, company_id=booking.seller_id

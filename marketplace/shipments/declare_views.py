@@ -25,6 +25,7 @@ bookings_bp = localized_blueprint("booking_declarations", __name__, url_prefix="
 LABELS = {
     "destination_port": _l("Port of discharge"),
     "mode": _l("Declaration mode"),
+    "seller_code": _l("Seller customs code"),
     "warehouse_name": _l("Overseas warehouse"),
     "lines": _l("Lines"),
     "gross_weight": _l("Gross weight"),

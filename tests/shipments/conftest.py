@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from customs.customs_factories import make_key_pair
+
 from marketplace.customs.signing import RsaSigner
 
 
