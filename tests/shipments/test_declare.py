@@ -149,7 +149,9 @@ def test_release_moves_the_shipment_and_departure_waits_for_it(ctx):
     assert decl.state == DS.RELEASED and shipment.state == SS.RELEASED
     change = db.session.scalars(
         sa.select(StateChange).where(
-            StateChange.subject_id == shipment.id, StateChange.to_state == "released"
+            StateChange.subject_type == "shipments.state",
+            StateChange.subject_id == shipment.id,
+            StateChange.to_state == "released",
         )
     ).one()
     assert change.actor_id is None and change.subject_type == "shipments.state"
