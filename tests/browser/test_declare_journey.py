@@ -14,12 +14,12 @@ from pathlib import Path
 import pytest
 import requests
 import sqlalchemy as sa
+from customs.customs_factories import make_key_pair
+from customs.test_simulator import start_simulator
 from factories import PASSWORD
 from playwright.sync_api import Page, expect
 from support import t
 
-from customs.customs_factories import make_key_pair
-from customs.test_simulator import start_simulator
 from marketplace.core.outbox import Worker
 from marketplace.customs.models import Declaration
 from marketplace.customs.signing import RsaSigner
@@ -38,10 +38,13 @@ pytestmark = pytest.mark.browser
 def platform(app, live_server, tmp_path):
     """Signing key, callback secret, the simulator as a process, and a worker thread draining the
     outbox (as `flask worker` does) until the test ends."""
+    (tmp_path / "keys").mkdir()
     key, cert = make_key_pair(tmp_path / "keys")
     saved = {k: app.config.get(k) for k in ("CUSTOMS_SIGNING_KEY", "CUSTOMS_SIGNING_CERT")}
     saved_url, saved_secret = app.config["SERVICE_PLATFORM_URL"], app.config.get("CUSTOMS_CALLBACK_SECRET")
-    app.config.update(CUSTOMS_SIGNING_KEY=key, CUSTOMS_SIGNING_CERT=cert, CUSTOMS_CALLBACK_SECRET="callback-secret")
+    app.config.update(
+        CUSTOMS_SIGNING_KEY=key, CUSTOMS_SIGNING_CERT=cert, CUSTOMS_CALLBACK_SECRET="callback-secret"
+    )
     app.extensions["customs_signer"] = RsaSigner.from_files(key, cert)
     proc, url = start_simulator(live_server, tmp_path)
     app.config["SERVICE_PLATFORM_URL"] = url
@@ -129,7 +132,8 @@ def test_seller_declares_in_the_browser_and_customs_releases_the_shipment(
         db.session.remove()
 
     # The seller can now mark the departure; the buyer sees the customs steps on the timeline (English).
-    page.get_by_role("button", name=t(app, "zh", "Move to “%(state)s”", state=t(app, "zh", "Departed"))).click()
+    departed = t(app, "zh", "Departed")
+    page.get_by_role("button", name=t(app, "zh", "Move to “%(state)s”", state=departed)).click()
     expect(page.locator(".page-head")).to_contain_text(t(app, "zh", "Departed"))
     page.context.clear_cookies()
     _log_in(page, app, "en", "bat@tavan.example")
