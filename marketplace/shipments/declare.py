@@ -108,7 +108,7 @@ def declare_shipment(actor: User, shipment: Shipment, destination_port: Any) -> 
             shipment.id,
             actor=actor,
         )
-        _system_move(shipment, SS.DECLARED, actor=actor, note=decl.route.label)
+        _system_move(shipment, SS.DECLARED, actor=actor)
     audit.record(
         "shipment.declared",
         actor=actor,
@@ -403,13 +403,26 @@ def route_reasons(decl: Declaration) -> list:
     return decision.reasons
 
 
-def receipt_label(return_status: str):
+def receipt_label(kind: str, return_status: str):
+    """What a receipt status means, where it moves a declaration ("" for informational ones)."""
     from marketplace.customs.states import target_for
 
-    if return_status == "399":
-        return DS.CANCELLED.label
+    if kind == "CEB606":
+        return DS.CANCELLED.label if return_status == "399" else ""
     target = target_for(return_status)
-    return target.label if target is not None else return_status
+    return target.label if target is not None else ""
+
+
+def route_numbers(decl: Declaration) -> dict:
+    """The route rule's amounts as numbers (for display in the reader's locale)."""
+    from decimal import Decimal
+
+    data = decl.route_data or {}
+    return {
+        name: Decimal(data[name])
+        for name in ("goods_value", "cny_rate", "cny_value", "limit_cny")
+        if data.get(name) is not None
+    }
 
 
 def panel(user: User | None, source) -> dict:
@@ -433,6 +446,8 @@ def panel(user: User | None, source) -> dict:
         and bool(decl.invt_no),
         "can_record_entry": acts and decl is not None and decl.state == DS.BROKER,
         "reasons": route_reasons(decl) if decl is not None else [],
+        "numbers": route_numbers(decl) if decl is not None else {},
+        "plain": lambda value: format(value.normalize(), "f"),
         "package_types": PackageType,
         "transports": ShipmentTransport,
     }

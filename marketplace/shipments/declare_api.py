@@ -122,7 +122,7 @@ def dump(user, source) -> dict:
             {
                 "kind": r.kind,
                 "return_status": r.return_status,
-                "label": str(declare.receipt_label(r.return_status)),
+                "label": str(declare.receipt_label(r.kind, r.return_status)),
                 "return_time": r.return_time,
                 "return_info": r.return_info,
                 "moved_to": r.moved_to,

@@ -537,7 +537,7 @@ def cancel_booking(actor: User, booking: ReplenishmentBooking, reason: str = "")
     db.session.flush()
 
 
-def _check_declaration_allows_departure(booking: ReplenishmentBooking) -> None:
+def declaration_allows_departure(booking: ReplenishmentBooking) -> bool:
     """A booking declared to customs departs only once its list is released (or its full declaration
     entered). A booking not declared through the platform (declared by the seller's own broker) is not
     held back."""
@@ -549,15 +549,15 @@ def _check_declaration_allows_departure(booking: ReplenishmentBooking) -> None:
             Declaration.source_kind == SourceKind.BOOKING, Declaration.source_id == booking.id
         )
     )
-    if decl is not None and not customs.may_depart(decl):
-        raise Conflict(_l("The booking cannot depart before customs has released its declaration."))
+    return decl is None or customs.may_depart(decl)
 
 
 def mark_departed(actor: User, booking: ReplenishmentBooking) -> None:
     """The goods left Ordos: they count as in transit to the warehouse (not yet sellable)."""
     if not _can_act_as_seller(actor, booking):
         raise PermissionDenied()
-    _check_declaration_allows_departure(booking)
+    if not declaration_allows_departure(booking):
+        raise Conflict(_l("The booking cannot depart before customs has released its declaration."))
     booking_workflow.transition(booking, BookingState.DEPARTED, actor=actor)
     booking.departed_at = utcnow()
     ledger.apply(

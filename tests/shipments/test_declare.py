@@ -265,6 +265,7 @@ def test_a_booking_is_declared_and_departs_only_once_released(ctx):
     decl = declare.declare_booking(w["s1"], booking, "MOW")
     assert decl.mode == "9810" and booking.destination_port == "MOW"
     if decl.route == Route.LIST:
+        assert not warehouses.declaration_allows_departure(booking)
         with pytest.raises(Conflict):
             warehouses.mark_departed(w["s1"], booking)
         assert booking.state == BookingState.BOOKED
