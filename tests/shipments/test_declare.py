@@ -377,3 +377,44 @@ def test_api_declare_errors_release_and_depart(client, small_world, app):
     assert [e["state"] for e in shipment["timeline"]] == ["created", "declared", "released"]
     r = client.post(f"/api/v1/shipments/{shipment_id}/transitions", json={"state": "departed"}, headers=api)
     assert r.status_code == 200 and r.get_json()["state"] == "departed"
+
+
+def test_booking_declaration_api_and_operator_view(client, seed, app):
+    def build():
+        fx_rates()
+        w = world()
+        booking = warehouses.create_booking(w["s1"], w["c1"], booking_data(w["moscow"], [(w["l1"], 2)]))
+        return booking.id
+
+    booking_id = seed(build)
+    url = f"/api/v1/bookings/{booking_id}/declaration"
+    seller, other = _token(client, "s1@example.cn"), _token(client, "s2@example.cn")
+    operator = _token(client, "op@moscow.example")
+    assert client.post(url, json={"destination_port": "MOW"}, headers=other).status_code == 404
+    assert client.post(url, json={"destination_port": "MOW"}, headers=operator).status_code == 403
+    r = client.post(url, json={"destination_port": "M"}, headers=seller)
+    assert r.status_code == 422 and set(r.get_json()["error"]["fields"]) == {"destination_port"}
+    r = client.post(url, json={"destination_port": "MOW"}, headers=seller)
+    assert r.status_code == 201 and r.get_json()["mode"] == "9810" and r.get_json()["state"] == "submitted"
+    r = client.post(f"/api/v1/bookings/{booking_id}/depart", headers=seller)
+    assert r.status_code == 409
+    data = client.get(url, headers=operator).get_json()
+    assert data["state"] == "submitted" and data["handoff"] is None and data["actions"] == []
+    with app.app_context():
+        decl = db.session.scalars(sa.select(Declaration)).one()
+        receipt(decl, "100", info="申报要素不全")
+        db.session.commit()
+    data = client.get(url, headers=seller).get_json()
+    assert data["state"] == "rejected" and data["rejection_reason"] == "申报要素不全"
+    assert data["actions"] == ["resubmit"]
+    r = client.post(f"{url}/resubmit", json={"destination_port": "LED"}, headers=seller)
+    assert (
+        r.status_code == 200 and r.get_json()["revision"] == 2 and r.get_json()["destination_port"] == "LED"
+    )
+    with app.app_context():
+        decl = db.session.scalars(sa.select(Declaration)).one()
+        receipt(decl, "800", invt_no="070220260000005555")
+        db.session.commit()
+    assert client.post(f"/api/v1/bookings/{booking_id}/depart", headers=seller).status_code == 200
+    r = client.post(f"{url}/cancel", json={"reason": ""}, headers=seller)
+    assert r.status_code == 422
