@@ -24,6 +24,7 @@ from marketplace.customs.models import (
     SourceKind,
 )
 from marketplace.customs.routing import Route, broker_handoff, choose_route
+from marketplace.customs.signals import declaration_moved
 from marketplace.customs.signing import RsaSigner, Signer
 from marketplace.customs.states import (
     CANCELLABLE,
@@ -152,6 +153,7 @@ def record_entry(decl: Declaration, entry_no: str, *, actor=None) -> None:
     DECLARATION_WORKFLOW.transition(decl, S.ENTERED, actor=actor, reason=entry_no)
     decl.entry_no = entry_no
     db.session.flush()
+    declaration_moved.send(decl)
 
 
 def resubmit(decl: Declaration, corrected: DeclarationInput, *, actor=None, now=None) -> Declaration:
@@ -303,6 +305,8 @@ def apply_receipt(
     if message.revision == decl.revision:
         receipt.moved_to = _move(decl, message, receipt)
     db.session.flush()
+    if receipt.moved_to:
+        declaration_moved.send(decl)
     return receipt
 
 

@@ -107,6 +107,14 @@ KINDS: dict[str, tuple[str, str]] = {
         N_("Order %(number)s: shipment %(reference)s has departed"),
         N_("Shipment %(reference)s of order %(number)s (%(message)s) has left China. Follow its timeline."),
     ),
+    "shipment_released": (
+        N_("Order %(number)s: shipment %(reference)s released by customs"),
+        N_("Customs released shipment %(reference)s of order %(number)s (%(message)s). It can now depart."),
+    ),
+    "declaration_rejected": (
+        N_("Customs rejected the declaration of %(reference)s"),
+        N_("Customs rejected the declaration of %(reference)s: %(message)s. Correct it and resubmit."),
+    ),
     "shipment_delivered": (
         N_("Order %(number)s: shipment %(reference)s delivered"),
         N_("Shipment %(reference)s (%(message)s) is reported delivered. Confirm the delivery on the order."),

@@ -30,7 +30,7 @@ def _company(company_id: int) -> Company:
 
 def _seller_code(company: Company) -> str:
     """The customs registration code (10 characters) if recorded, else the USCC (18)."""
-    return company.identifier("customs") or company.identifier("uscc") or ""
+    return company.identifier("cn_customs") or company.identifier("cn_uscc") or ""
 
 
 def _listing_facts(listing_id: int | None) -> tuple[str, str, str, str]:

@@ -44,6 +44,8 @@ class Shipment(TimestampMixin, Base):
     waybill_number: Mapped[str] = mapped_column(sa.String(32))
     exit_customs_code: Mapped[str] = mapped_column(sa.String(4))
     departure_date: Mapped[date] = mapped_column(sa.Date)
+    # Port of discharge (POD), given when the seller declares the shipment to customs.
+    destination_port: Mapped[str | None] = mapped_column(sa.String(4))
     notes: Mapped[str] = mapped_column(sa.Text, default="")
     row_version: Mapped[int] = mapped_column(default=1)
 

@@ -373,8 +373,15 @@ def move(
     allowed = MOVES.get((shipment.state, target))
     if allowed is None:
         shipment_workflow.transition(shipment, target, actor=actor)  # raises IllegalTransition
+    if allowed == {Actor.CUSTOMS}:
+        raise PermissionDenied(
+            _l("“%(state)s” follows the customs declaration: declare the shipment.", state=target.label)
+        )
     if not roles & allowed:
         raise PermissionDenied(_l("You may not move this shipment to “%(state)s”.", state=target.label))
+    from marketplace.shipments import declare
+
+    declare.check_move(shipment, target)  # departure after release; no cancelling a live declaration
     errors: dict[str, list[str]] = {}
     when = _when(at, errors)
     reason = " ".join((reason or "").split())[:500]

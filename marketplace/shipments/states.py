@@ -30,22 +30,26 @@ class Actor(LabelledEnum):
     SELLER = ("seller", _l("Seller"))
     OPERATOR = ("operator", _l("Warehouse operator"))
     ADMIN = ("admin", _l("Administrator"))
+    # The platform acting on the customs receipts: nobody moves a shipment to declared or released by hand.
+    CUSTOMS = ("customs", _l("Customs"))
 
 
 SS = ShipmentState
-SL, OP, AD = Actor.SELLER, Actor.OPERATOR, Actor.ADMIN
+SL, OP, AD, CU = Actor.SELLER, Actor.OPERATOR, Actor.ADMIN, Actor.CUSTOMS
 
-# (from, to) -> who may make the move. Customs steps belong to the seller (its broker) and admins;
-# the physical steps also to the operator of the warehouse the goods leave from.
+# (from, to) -> who may make the move. Declared and released follow the declaration (shipments.declare:
+# submitting it, then its receipts or the broker's entry number), never a manual move; departure needs
+# the declaration's release (checked in services.move). The physical steps also belong to the operator
+# of the warehouse the goods leave from. A cancelled customs list cancels its shipment.
 MOVES: dict[tuple[ShipmentState, ShipmentState], frozenset[Actor]] = {
-    (SS.CREATED, SS.DECLARED): frozenset({SL, AD}),
-    (SS.DECLARED, SS.RELEASED): frozenset({SL, AD}),
+    (SS.CREATED, SS.DECLARED): frozenset({CU}),
+    (SS.DECLARED, SS.RELEASED): frozenset({CU}),
     (SS.RELEASED, SS.DEPARTED): frozenset({SL, OP, AD}),
     (SS.DEPARTED, SS.CROSSED_BORDER): frozenset({SL, OP, AD}),
     (SS.CROSSED_BORDER, SS.DELIVERED): frozenset({SL, OP, AD}),
     (SS.CREATED, SS.CANCELLED): frozenset({SL, AD}),
-    (SS.DECLARED, SS.CANCELLED): frozenset({SL, AD}),
-    (SS.RELEASED, SS.CANCELLED): frozenset({SL, AD}),
+    (SS.DECLARED, SS.CANCELLED): frozenset({SL, AD, CU}),
+    (SS.RELEASED, SS.CANCELLED): frozenset({SL, AD, CU}),
 }
 
 _table: dict[ShipmentState, set[ShipmentState]] = {}

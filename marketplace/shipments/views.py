@@ -110,7 +110,7 @@ def new(order_id: int):
     return redirect(url_for("shipments.detail", shipment_id=shipment.id))
 
 
-def _page(shipment, *, errors=None, status=200):
+def _page(shipment, *, errors=None, status=200, declaration_errors=None):
     timeline = queries.timeline(shipment)
     reached = {e.state: e.at for e in timeline if e.state is not None}
     return (
@@ -126,6 +126,7 @@ def _page(shipment, *, errors=None, status=200):
             documents=documents.documents_of_shipment(shipment),
             ShipmentState=ShipmentState,
             errors=errors or {},
+            declaration_errors=declaration_errors or [],
         ),
         status,
     )

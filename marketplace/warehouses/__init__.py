@@ -26,5 +26,6 @@ def init_app(app: Flask) -> None:
     app.jinja_env.globals.update(
         overseas_availability=queries.overseas_availability,
         booking_state_label=booking_state_label,
+        booking_may_depart=services.declaration_allows_departure,
         operates_warehouse=lambda: bool(services.operated_ids(current_user)),
     )

@@ -170,6 +170,8 @@ class ReplenishmentBooking(TimestampMixin, Base):
     departure_date: Mapped[date] = mapped_column(sa.Date)
     departed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     received_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Port of discharge (POD), given when the seller declares the booking to customs.
+    destination_port: Mapped[str | None] = mapped_column(sa.String(4))
     notes: Mapped[str] = mapped_column(sa.Text, default="")
     row_version: Mapped[int] = mapped_column(default=1)
 

@@ -17,7 +17,7 @@ from marketplace.accounts.services import membership, user_by_email
 from marketplace.catalog.models import Listing
 from marketplace.core import uploads
 from marketplace.core.db import utcnow
-from marketplace.core.errors import NotFound, PermissionDenied, ValidationFailed
+from marketplace.core.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from marketplace.core.i18n import country_name
 from marketplace.core.money import ISO_CURRENCIES
 from marketplace.core.pagecache import invalidate as invalidate_pages
@@ -552,10 +552,27 @@ def cancel_booking(actor: User, booking: ReplenishmentBooking, reason: str = "")
     db.session.flush()
 
 
+def declaration_allows_departure(booking: ReplenishmentBooking) -> bool:
+    """A booking declared to customs departs only once its list is released (or its full declaration
+    entered). A booking not declared through the platform (declared by the seller's own broker) is not
+    held back."""
+    from marketplace.customs import services as customs
+    from marketplace.customs.models import Declaration, SourceKind
+
+    decl = db.session.scalar(
+        sa.select(Declaration).where(
+            Declaration.source_kind == SourceKind.BOOKING, Declaration.source_id == booking.id
+        )
+    )
+    return decl is None or customs.may_depart(decl)
+
+
 def mark_departed(actor: User, booking: ReplenishmentBooking) -> None:
     """The goods left Ordos: they count as in transit to the warehouse (not yet sellable)."""
     if not _can_act_as_seller(actor, booking):
         raise PermissionDenied()
+    if not declaration_allows_departure(booking):
+        raise Conflict(_l("The booking cannot depart before customs has released its declaration."))
     booking_workflow.transition(booking, BookingState.DEPARTED, actor=actor)
     booking.departed_at = utcnow()
     ledger.apply(

@@ -11,7 +11,7 @@ from itertools import product
 import factories
 import pytest
 from factories import PASSWORD
-from shipment_world import ready_order, shipment_data
+from shipment_world import declare_and_release, fx_rates, ready_order, shipment_data
 from support import csrf_from
 
 from marketplace.core.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
@@ -74,16 +74,20 @@ def test_partial_shipments_move_the_order_and_never_exceed_it(ctx):
         services.create_shipment(buyer, order, shipment_data(order, "1", waybill_number="X1"))
     with pytest.raises(PermissionDenied):
         services.move(buyer, first, SS.DECLARED)
-    # Not departed before customs released it.
+    # Not departed before customs released it; declared and released follow the declaration only.
     with pytest.raises(IllegalTransition):
         services.move(seller, first, SS.DEPARTED)
-    _walk(seller, first, SS.DECLARED, SS.RELEASED, SS.DEPARTED)
+    with pytest.raises(PermissionDenied):
+        services.move(seller, first, SS.DECLARED)
+    declare_and_release(seller, first)
+    _walk(seller, first, SS.DEPARTED)
     assert order.state == OrderState.PARTIALLY_SHIPPED
     kinds = [n.kind for n in db.session.query(Notification).filter_by(user_id=buyer.id)]
     assert "shipment_departed" in kinds
     second = services.create_shipment(seller, order, shipment_data(order, "40", waybill_number="EOL-2"))
     assert services.remaining(order) == {line.id: Decimal("0")}
-    _walk(seller, second, SS.DECLARED, SS.RELEASED, SS.DEPARTED)
+    declare_and_release(seller, second)
+    _walk(seller, second, SS.DEPARTED)
     assert order.state == OrderState.SHIPPED
     _walk(seller, second, SS.CROSSED_BORDER, SS.DELIVERED)
     timeline = queries.timeline(second)
@@ -165,7 +169,7 @@ def test_warehouse_operator_tracks_but_cannot_declare_or_see_prices(ctx):
     assert services.moves_for(operator, shipment) == []
     with pytest.raises(PermissionDenied):
         services.move(operator, shipment, SS.DECLARED)
-    _walk(seller, shipment, SS.DECLARED, SS.RELEASED)
+    declare_and_release(seller, shipment)
     services.move(operator, shipment, SS.DEPARTED, at="2026-02-01")
     services.add_event(operator, shipment, location="Zamyn-Üüd", note="Waiting for the Mongolian side")
     services.move(operator, shipment, SS.CROSSED_BORDER)
@@ -225,6 +229,7 @@ def _token(client, email):
 @pytest.fixture
 def world(seed):
     def build():
+        fx_rates()
         buyer, _bc, seller, _sc, order = ready_order("100")
         buyer.email, seller.email = "sb@example.mn", "ss@example.cn"
         factories.make_company(factories.make_user("so@example.ru"))
@@ -262,11 +267,20 @@ def test_pages_create_move_track_and_download(client, world):
     assert r.status_code == 302
     shipment_id = int(r.headers["Location"].rstrip("/").split("/")[-1])
     page = client.get(f"/en/shipments/{shipment_id}")
-    assert b"Move to \xe2\x80\x9cDeclared to customs\xe2\x80\x9d" in page.data
+    assert b"Declare to customs" in page.data and "Move to “Declared".encode() not in page.data
     token = csrf_from(page.get_data(as_text=True))
-    for state in ("declared", "released", "departed"):
-        r = client.post(f"/en/shipments/{shipment_id}/move", data={"csrf_token": token, "state": state})
-        assert r.status_code == 302
+    r = client.post(
+        f"/en/shipments/{shipment_id}/declare", data={"csrf_token": token, "destination_port": "1240"}
+    )
+    assert r.status_code == 302
+    # 30 t at 1,010 USD go through a broker: the entry number releases the shipment.
+    r = client.post(
+        f"/en/shipments/{shipment_id}/declaration/entry",
+        data={"csrf_token": token, "entry_no": "070220260000000042"},
+    )
+    assert r.status_code == 302
+    r = client.post(f"/en/shipments/{shipment_id}/move", data={"csrf_token": token, "state": "departed"})
+    assert r.status_code == 302
     r = client.post(
         f"/en/shipments/{shipment_id}/events",
         data={"csrf_token": token, "location": "Zamyn-Üüd", "note": ""},
