@@ -57,7 +57,13 @@ MESSAGE_SCHEMA = {
             "properties": {"status": _S, "attempts": _I, "last_error": _SN},
         },
         "xsd_valid": {"type": "boolean", "description": "re-validated against the XSD on this request"},
-        "xsd_errors": {"type": "array", "items": _S},
+        "xsd_errors": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {"field": _S, "message": _S, "detail": _S, "line": {"type": "integer"}},
+            },
+        },
         "signature": {"type": "string", "enum": ["verified", "unsigned", "invalid", "unknown"]},
         "xml": _S,
     },

@@ -347,7 +347,7 @@ def sellers_with_declarations() -> list[Company]:
 class MessageView:
     message: DeclarationMessage
     pretty_xml: str
-    schema_errors: list  # [] = valid against the XSD now
+    schema_errors: list[dict]  # [] = valid against the XSD now; else field, message, detail, line
     signature: str  # "verified" / "unsigned" / "invalid" / "unknown" (no certificate configured)
     job: OutboxJob | None
 
@@ -381,8 +381,12 @@ def message_view(message: DeclarationMessage, job: OutboxJob | None) -> MessageV
     try:
         root = etree.fromstring(message.xml.encode("utf-8"))
     except etree.XMLSyntaxError as exc:
-        return MessageView(message, message.xml, [str(exc)], "invalid", job)
-    errors = [f"{e.field}: {e.message}" for e in m.validate(root)]
+        error = {"field": "", "message": str(exc), "detail": str(exc), "line": exc.lineno}
+        return MessageView(message, message.xml, [error], "invalid", job)
+    errors = [
+        {"field": e.field, "message": str(e.message), "detail": e.detail, "line": e.line}
+        for e in m.validate(root)
+    ]
     return MessageView(message, pretty(message.xml), errors, signature_status(root), job)
 
 
