@@ -191,3 +191,18 @@ def test_record_entry_number(web, admin, seed, app):
         decl = db.session.get(Declaration, decl_id)
         assert decl.state == S.ENTERED and decl.entry_no == "070220261000012345"
     assert audit_actions(app).count("customs.entry_recorded") == 1
+
+
+def test_list_page_statements_do_not_grow_with_declarations(web, admin, seed, app):
+    from catalog.test_query_counts import count_queries
+
+    def counted(first, last):
+        seed(lambda: [declare(n) for n in range(first, last)])
+        with count_queries(app) as statements:
+            assert web.get("/en/admin/customs/").status_code == 200
+        return len(statements)
+
+    login(web, admin)
+    few = counted(1, 3)
+    many = counted(3, 15)
+    assert few == many, (few, many)
