@@ -16,10 +16,11 @@ from marketplace.accounts.models import Company, User
 from marketplace.core.db import utcnow
 from marketplace.core.outbox import JobStatus, OutboxJob
 from marketplace.customs import messages as m
+from marketplace.customs.admin_services import retryable_jobs
 from marketplace.customs.models import Declaration, DeclarationMessage, Receipt, SourceKind
 from marketplace.customs.routing import Route, RouteDecision
 from marketplace.customs.services import SEND_JOB, SigningUnavailable, signer
-from marketplace.customs.states import DECLARATION_WORKFLOW, FINAL, DeclarationState
+from marketplace.customs.states import CANCELLABLE, DECLARATION_WORKFLOW, FINAL, DeclarationState
 from marketplace.extensions import db
 from marketplace.shipments.models import Shipment
 from marketplace.warehouses.models import ReplenishmentBooking
@@ -360,11 +361,13 @@ SIGNATURE_LABELS = {
 }
 
 
+def _parse(xml: str, **options):
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, **options)
+    return etree.fromstring(xml.encode("utf-8"), parser)
+
+
 def pretty(xml: str) -> str:
-    parser = etree.XMLParser(remove_blank_text=True, resolve_entities=False, no_network=True)
-    return etree.tostring(
-        etree.fromstring(xml.encode("utf-8"), parser), encoding="unicode", pretty_print=True
-    )
+    return etree.tostring(_parse(xml, remove_blank_text=True), encoding="unicode", pretty_print=True)
 
 
 def signature_status(root) -> str:
@@ -379,7 +382,7 @@ def signature_status(root) -> str:
 def message_view(message: DeclarationMessage, job: OutboxJob | None) -> MessageView:
     """Re-validate the stored XML against the XSD and re-verify its signature on every display."""
     try:
-        root = etree.fromstring(message.xml.encode("utf-8"))
+        root = _parse(message.xml)
     except etree.XMLSyntaxError as exc:
         error = {"field": "", "message": str(exc), "detail": str(exc), "line": exc.lineno}
         return MessageView(message, message.xml, [error], "invalid", job)
@@ -442,9 +445,6 @@ def detail(decl: Declaration) -> Detail:
         else {}
     )
     seller, number = _sources([decl]).get((decl.source_kind, decl.source_id), (None, None))
-    from marketplace.customs.admin_services import retryable_jobs
-    from marketplace.customs.states import CANCELLABLE
-
     return Detail(
         declaration=decl,
         seller=seller,
