@@ -77,6 +77,7 @@ class Config:
     CUSTOMS_CALLBACK_SECRET: str | None = None
     CUSTOMS_HTTP_TIMEOUT = 10.0
     CUSTOMS_POLL_MINUTES = 5
+    CUSTOMS_STUCK_HOURS = 24  # the console flags a declaration with no receipt for longer
 
 
 class DevelopmentConfig(Config):
@@ -126,6 +127,7 @@ ENV_OVERRIDES: dict[str, type] = {
     "CUSTOMS_SIGNING_CERT": str,
     "CUSTOMS_SIGNING_KEY_PASSWORD": str,
     "CUSTOMS_CALLBACK_SECRET": str,
+    "CUSTOMS_STUCK_HOURS": int,
     "SEARCH_BACKEND": str,
     "SEARCH_INDEX_DIR": str,
     "SEARCH_PG_TABLE": str,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -16,6 +16,7 @@ from marketplace.core.db import mark_rollback
 from marketplace.core.errors import ValidationFailed
 from marketplace.core.forms import apply_errors
 from marketplace.core.i18n import localized_blueprint
+from marketplace.customs import admin_queries as customs_queries
 from marketplace.extensions import db
 
 bp = localized_blueprint("admin", __name__, url_prefix="/admin", template_folder="templates")
@@ -34,6 +35,7 @@ def index():
         "admin/index.html",
         stats=queries.overview(),
         pending=account_queries.companies_page(verification=VerificationState.PENDING.value),
+        customs_attention=customs_queries.attention_counts(current_app.config["CUSTOMS_STUCK_HOURS"])["all"],
     )
 
 

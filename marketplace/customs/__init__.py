@@ -10,11 +10,13 @@ from flask import Flask
 
 def init_app(app: Flask) -> None:
     from marketplace.core import outbox
-    from marketplace.customs import api, transport  # noqa: F401 - routes
+    from marketplace.customs import admin_api, api, transport  # noqa: F401 - routes
+    from marketplace.customs.admin_views import bp as admin_bp
     from marketplace.customs.cli import customs_cli
     from marketplace.customs.services import SEND_JOB
 
     app.cli.add_command(customs_cli)
+    app.register_blueprint(admin_bp)
 
     @outbox.handler(SEND_JOB)
     def _send(job):
