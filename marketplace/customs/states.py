@@ -8,7 +8,7 @@ from marketplace.core.states import LabelledEnum, Workflow
 
 
 class DeclarationState(LabelledEnum):
-    SUBMITTED = ("submitted", _l("Submitted"))
+    SUBMITTED = ("submitted", _l("Submitted to the platform"))
     ACCEPTED = ("accepted", _l("Accepted by the e-port"))  # 2
     ENTERED = ("entered", _l("Entered by customs"))  # 120
     REVIEW = ("review", _l("Manual review by customs"))  # 300

@@ -4,6 +4,7 @@ neutral `customs.inputs.DeclarationInput` the customs builders turn into CEB303/
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import NamedTuple
 
 from flask import current_app
 from flask_babel import lazy_gettext as _l
@@ -33,18 +34,36 @@ def _seller_code(company: Company) -> str:
     return company.identifier("cn_customs") or company.identifier("cn_uscc") or ""
 
 
-def _listing_facts(listing_id: int | None) -> tuple[str, str, str, str]:
-    """(SKU, Chinese name, HS code, 申报要素) of the live version of a listing."""
+class ListingFacts(NamedTuple):
+    sku: str = ""
+    name: str = ""  # Chinese
+    hs_code: str = ""
+    model: str = ""  # 申报要素
+    needs_licence: bool = False  # export-controlled (precursor, used vehicle, BEV passenger car…)
+    needs_inspection: bool = False  # dangerous goods (a UN number): packaging inspected before export
+
+
+def _listing_facts(listing_id: int | None) -> ListingFacts:
+    """What customs is told about the live version of a listing, and what decides the route."""
     from marketplace.catalog.queries import load_version, pick_translation
+    from marketplace.catalog.services import control_flags
 
     listing = db.session.get(Listing, listing_id) if listing_id is not None else None
     if listing is None or listing.live_version_id is None:
-        return "", "", "", ""
+        return ListingFacts()
     version = load_version(listing.live_version_id)
     zh = pick_translation(version, "zh")
     name = (zh.title if zh else "")[:250]
-    model = "|".join(str(v) for v in (version.attributes or {}).values() if v not in (None, "", [], {}))[:255]
-    return f"L{listing.id}"[:20], name, version.hs_code, model or name
+    attributes = version.attributes or {}
+    model = "|".join(str(v) for v in attributes.values() if v not in (None, "", [], {}))[:255]
+    return ListingFacts(
+        f"L{listing.id}"[:20],
+        name,
+        version.hs_code,
+        model or name,
+        any(flag.needs_licence for flag in control_flags(version)),
+        bool(str(attributes.get("un_number") or "").strip()),
+    )
 
 
 def _cny_rate(currency: str) -> Decimal:
@@ -74,7 +93,7 @@ def declaration_input(shipment: Shipment, *, destination_port: str) -> Declarati
     lines = []
     for sl in shipment.lines:
         line = sl.order_line
-        sku, name, hs_code, model = _listing_facts(line.listing_id)
+        sku, name, hs_code, model, needs_licence, needs_inspection = _listing_facts(line.listing_id)
         unit = line.unit.value
         legal_unit = "KGM" if unit in TO_KG else UNECE[unit]
         legal_quantity = sl.quantity * TO_KG[unit] if unit in TO_KG else sl.quantity
@@ -91,6 +110,8 @@ def declaration_input(shipment: Shipment, *, destination_port: str) -> Declarati
                 legal_quantity=legal_quantity,
                 legal_unit=legal_unit,
                 description=line.description[:250],
+                needs_licence=needs_licence,
+                needs_inspection=needs_inspection,
             )
         )
     return DeclarationInput(
@@ -132,7 +153,7 @@ def booking_declaration_input(booking, *, destination_port: str) -> DeclarationI
     platform_code, platform_name = _platform()
     lines = []
     for line in booking.lines:
-        sku, name, hs_code, model = _listing_facts(line.listing_id)
+        sku, name, hs_code, model, needs_licence, needs_inspection = _listing_facts(line.listing_id)
         unit = line.unit.value
         lines.append(
             DeclarationLine(
@@ -146,6 +167,8 @@ def booking_declaration_input(booking, *, destination_port: str) -> DeclarationI
                 price=line.unit_price,
                 legal_quantity=line.quantity * TO_KG[unit] if unit in TO_KG else line.quantity,
                 legal_unit="KGM" if unit in TO_KG else UNECE[unit],
+                needs_licence=needs_licence,
+                needs_inspection=needs_inspection,
             )
         )
     return DeclarationInput(

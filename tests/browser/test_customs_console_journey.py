@@ -67,7 +67,7 @@ def test_admin_resubmits_a_rejected_declaration(page: Page, app, seed, signer):
     expect(page.locator(".flash-success")).to_contain_text(
         t(app, "zh", "The declaration is resubmitted as a change (revision %(revision)d).", revision=2)
     )
-    expect(page.locator("#declaration-state")).to_have_text(t(app, "zh", "Submitted"))
+    expect(page.locator("#declaration-state")).to_have_text(t(app, "zh", "Submitted to the platform"))
     expect(page.locator("#rejection-reason")).to_have_count(0)
     with app.app_context():
         decl = db.session.get(Declaration, decl_id)

@@ -418,3 +418,32 @@ def test_booking_declaration_api_and_operator_view(client, seed, app):
     assert client.post(f"/api/v1/bookings/{booking_id}/depart", headers=seller).status_code == 200
     r = client.post(f"{url}/cancel", json={"reason": ""}, headers=seller)
     assert r.status_code == 422
+
+
+@pytest.mark.parametrize(
+    "attributes, flag",
+    [
+        ({"cas_numbers": "108-88-3"}, "needs_licence"),  # toluene: a category 3 precursor
+        ({"un_number": "UN1294"}, "needs_inspection"),  # dangerous goods: packaging inspected
+    ],
+)
+def test_controlled_or_dangerous_goods_take_the_full_declaration_even_when_small(ctx, attributes, flag):
+    fx_rates()
+    _buyer, _bc, seller, _sc, order = ready_order("100")
+    listing = db.session.get(Listing, order.lines[0].listing_id)
+    version = db.session.get(ListingVersion, listing.live_version_id)
+    version.attributes = {**version.attributes, **attributes}
+    db.session.flush()
+    shipment = services.create_shipment(seller, order, shipment_data(order, "0.5"))  # 3,585.50 CNY
+    decl = declare.declare_shipment(seller, shipment, "1240")
+    assert decl.route == Route.FULL and decl.state == DS.BROKER
+    assert decl.route_data["over_limit"] is False and decl.route_data[flag] is True
+    other = "needs_inspection" if flag == "needs_licence" else "needs_licence"
+    assert decl.route_data[other] is False
+
+
+def test_ordinary_goods_stay_on_the_list(ctx):
+    _buyer, seller, _sc, _order, shipment = _small()
+    decl = declare.declare_shipment(seller, shipment, "1240")
+    assert decl.route == Route.LIST
+    assert (decl.route_data["needs_licence"], decl.route_data["needs_inspection"]) == (False, False)
