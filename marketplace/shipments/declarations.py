@@ -47,6 +47,7 @@ def _listing_facts(listing_id: int | None) -> ListingFacts:
     """What customs is told about the live version of a listing, and what decides the route."""
     from marketplace.catalog.queries import load_version, pick_translation
     from marketplace.catalog.services import control_flags
+    from marketplace.catalog.validators import ValueInvalid
 
     listing = db.session.get(Listing, listing_id) if listing_id is not None else None
     if listing is None or listing.live_version_id is None:
@@ -56,12 +57,16 @@ def _listing_facts(listing_id: int | None) -> ListingFacts:
     name = (zh.title if zh else "")[:250]
     attributes = version.attributes or {}
     model = "|".join(str(v) for v in attributes.values() if v not in (None, "", [], {}))[:255]
+    try:
+        needs_licence = any(flag.needs_licence for flag in control_flags(version))
+    except ValueInvalid:  # a malformed HS code or CAS number: the message builders name the field
+        needs_licence = False
     return ListingFacts(
         f"L{listing.id}"[:20],
         name,
         version.hs_code,
         model or name,
-        any(flag.needs_licence for flag in control_flags(version)),
+        needs_licence,
         bool(str(attributes.get("un_number") or "").strip()),
     )
 
