@@ -11,6 +11,7 @@ from typing import Any
 
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
+from sqlalchemy.exc import IntegrityError
 
 from marketplace.accounts.models import Company, User
 from marketplace.accounts.services import membership
@@ -101,7 +102,11 @@ def rate_order(actor: User, order_id: int, data: RatingData) -> Rating:
         comment_language=_language(data.comment_language, actor.language) if comment else "",
         **stars,
     )
-    rating_workflow.start(rating, RatingState.VISIBLE, actor=actor)
+    try:
+        with db.session.begin_nested():
+            rating_workflow.start(rating, RatingState.VISIBLE, actor=actor)
+    except IntegrityError:  # rated meanwhile (the unique order_id)
+        raise Conflict(_l("This order has already been rated."), code="already_rated")
     _notify(
         order.seller_id,
         "rating_received",
