@@ -56,7 +56,12 @@ def init_app(app: Flask) -> None:
 
     @outbox.handler(services.RECOMPUTE_JOB)
     def _recompute(job):
-        services.recompute(int(job.payload["seller_id"]), trigger=str(job.payload.get("trigger", "")))
+        from marketplace.accounts.models import Company
+        from marketplace.extensions import db
+
+        seller_id = int(job.payload["seller_id"])
+        if db.session.get(Company, seller_id) is not None:  # a deleted company has nothing to recompute
+            services.recompute(seller_id, trigger=str(job.payload.get("trigger", "")))
 
     @outbox.periodic("credit.refresh_changed", services.REFRESH_EVERY)
     def _refresh_changed():

@@ -3,6 +3,7 @@ the underlying figures, its ratings (hidden ones too) and a recompute button."""
 
 from __future__ import annotations
 
+import sqlalchemy as sa
 from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
@@ -25,8 +26,9 @@ def _admins_only():
 @bp.get("")
 def index():
     latest = {s.seller_id: s for s in queries.latest_per_seller()}
-    sellers = [db.session.get(Company, sid) for sid in services.seller_ids()]
-    rows = [(c, latest.get(c.id)) for c in sellers if c is not None]
+    ids = services.seller_ids()
+    sellers = db.session.scalars(sa.select(Company).where(Company.id.in_(ids))).all() if ids else []
+    rows = [(c, latest.get(c.id)) for c in sellers]
     rows.sort(key=lambda r: (r[1] is None or r[1].score is None, r[1].score if r[1] is not None else 0))
     return render_template("credit/admin_index.html", rows=rows)
 
