@@ -162,3 +162,21 @@ def test_recompute_writes_a_snapshot_only_when_figures_change(people):
     assert services.refresh_changed() == 1  # the order's state changes and the rating are recent
     assert len(queries.history(p["seller"].id)) == 2  # ...but nothing changed since
     assert services.recompute_all() == 1
+
+
+def test_cli_recompute(app, seed, runner):
+    def build():
+        _so, seller, _bu, buyer = parties(0)
+        _completed(seller, buyer)
+        return seller.id
+
+    seller_id = seed(build)
+    out = runner.invoke(args=["credit", "recompute"])
+    assert out.exit_code == 0 and "1 sellers recomputed" in out.output
+    one = runner.invoke(args=["credit", "recompute", "--seller", str(seller_id)])
+    assert one.exit_code == 0 and f"seller {seller_id}: new" in one.output
+    with app.app_context():
+        snaps = db.session.scalars(sa.select(CreditSnapshot)).all()
+        assert [(s.seller_id, s.trigger, s.figures["orders_measured"]) for s in snaps] == [
+            (seller_id, "cli", 1)
+        ]
