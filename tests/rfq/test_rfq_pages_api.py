@@ -237,6 +237,7 @@ def test_notifications_in_each_language(app, lang):
         "amount": {"amount": "30.00", "currency": "USD"},
         "reference": "PI-1",
         "company": "Ordos Co",
+        "stars": "5",  # credit: a rating's overall stars
     }
     shown = {**params, "order_state": t(app, lang, "In production")}  # a state is shown by its label
     for kind, (title_id, body_id) in KINDS.items():
