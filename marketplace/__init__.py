@@ -26,6 +26,7 @@ MODULES = (
     "customs",
     "warehouses",
     "shipments",
+    "stats",
     "pages",
     "demo",
 )
