@@ -71,7 +71,11 @@ def test_breakdowns_by_mode_country_vertical_and_month(ids):
     assert verticals["vehicles"][3] == D("0.00")
     # A quarter is shown per week: the week of 6 July holds O1's completion and B1's release.
     series = {row[0]: row[1:] for row in rep.tables["series"].rows}
-    assert series[date(2026, 7, 1)][:3] == [D("0.00"), D("21150.00"), D("0.00")]  # B1 released 5 July 08:00 China
+    assert series[date(2026, 7, 1)][:3] == [
+        D("0.00"),
+        D("21150.00"),
+        D("0.00"),
+    ]  # B1 released 5 July 08:00 China
     assert series[date(2026, 7, 6)][0] == D("71000.00")
     assert sum(row[4] for row in rep.tables["series"].rows) == D("142300.00")
     assert sum(row[6] for row in rep.tables["series"].rows) == 4
@@ -93,7 +97,12 @@ def test_mode_filter(ids):
     assert (rep.export_cny, rep.orders, rep.released, rep.warehouses_in_use) == (D("21150.00"), 0, 1, 1)
     assert rep.ordos_share is None  # no sale in 9810
     rep = _report(ids, mode="stock")
-    assert (rep.export_cny, rep.stock_sales_cny, rep.orders, rep.declarations) == (D("0.00"), D("9000.00"), 1, 0)
+    assert (rep.export_cny, rep.stock_sales_cny, rep.orders, rep.declarations) == (
+        D("0.00"),
+        D("9000.00"),
+        1,
+        0,
+    )
     rep = _report(ids, mode="9710")
     assert (rep.export_cny, rep.orders, rep.warehouses_in_use) == (D("121150.00"), 3, 0)
 

@@ -9,9 +9,9 @@ from decimal import Decimal
 
 import factories
 
+from marketplace.catalog import services as catalog
 from marketplace.catalog.models import Category, FxRate
 from marketplace.catalog.services import create_listing
-from marketplace.catalog import services as catalog
 from marketplace.catalog.states import Incoterm, Unit
 from marketplace.core.states import StateChange
 from marketplace.customs.models import Declaration, SourceKind
@@ -48,7 +48,9 @@ def rate(base: str, quote: str, value: str, as_of: date) -> None:
     db.session.add(FxRate(base=base, quote=quote, rate=Decimal(value), as_of=as_of))
 
 
-def order(buyer, seller, country, currency, lines, *, placed, mode=FulfilmentMode.DIRECT, state=None, rfq=None):
+def order(
+    buyer, seller, country, currency, lines, *, placed, mode=FulfilmentMode.DIRECT, state=None, rfq=None
+):
     n = next(_n)
     o = Order(
         number=f"ORD-T-{n:06d}",
@@ -88,7 +90,13 @@ def order(buyer, seller, country, currency, lines, *, placed, mode=FulfilmentMod
 def complete(o: Order, when: str) -> None:
     o.state = OrderState.COMPLETED
     db.session.add(
-        StateChange(subject_type="orders.state", subject_id=o.id, from_state="delivered", to_state="completed", at=at(when))
+        StateChange(
+            subject_type="orders.state",
+            subject_id=o.id,
+            from_state="delivered",
+            to_state="completed",
+            at=at(when),
+        )
     )
 
 
@@ -218,7 +226,9 @@ def world() -> dict:
     buyer_mn = factories.make_company(factories.make_user("b1@example.mn"))
     buyer_ru = factories.make_company(factories.make_user("b2@example.ru"), country="RU")
     pp = published(owner, seller, "pp", factories.pp_data())  # chemicals, made in Ordos
-    yarn = published(owner, seller, "yarn", factories.yarn_data(origin_ordos=False))  # cashmere, not Ordos-made
+    yarn = published(
+        owner, seller, "yarn", factories.yarn_data(origin_ordos=False)
+    )  # cashmere, not Ordos-made
     ub = {w.code: w for w in seed_public_warehouses()}["ulaanbaatar"]
 
     rate("USD", "CNY", "7.10", date(2026, 6, 30))
@@ -235,8 +245,15 @@ def world() -> dict:
     o1 = order(buyer_mn, seller, "MN", "USD", [(pp, "10", "1000")], placed="2026-07-02 03:00", rfq=r1)
     complete(o1, "2026-07-10 04:00")
     s1 = shipment(o1, ["10"])
-    declaration(SourceKind.SHIPMENT, s1.id, "9710", cny_rate="7.10", country="MN", created="2026-08-01 00:00",
-                state=DeclarationState.REJECTED)
+    declaration(
+        SourceKind.SHIPMENT,
+        s1.id,
+        "9710",
+        cny_rate="7.10",
+        country="MN",
+        created="2026-08-01 00:00",
+        state=DeclarationState.REJECTED,
+    )
     # O2: direct to Mongolia, 100 kg yarn at 20 USD (not Ordos-made), completed 20 August (7.20) -> 14,400.
     o2 = order(buyer_mn, seller, "MN", "USD", [(yarn, "100", "20")], placed="2026-07-15 03:00")
     complete(o2, "2026-08-20 04:00")
@@ -244,22 +261,53 @@ def world() -> dict:
     # and completed too (counted once, through the declaration). USD: 35,750 / 7.20.
     o3 = order(buyer_ru, seller, "RU", "USD", [(pp, "5", "1000")], placed="2026-08-03 03:00")
     s3 = shipment(o3, ["5"])
-    declaration(SourceKind.SHIPMENT, s3.id, "9710", cny_rate="7.15", country="RU", created="2026-08-30 10:00",
-                state=DeclarationState.RELEASED, released="2026-09-01 10:00")
+    declaration(
+        SourceKind.SHIPMENT,
+        s3.id,
+        "9710",
+        cny_rate="7.15",
+        country="RU",
+        created="2026-08-30 10:00",
+        state=DeclarationState.RELEASED,
+        released="2026-09-01 10:00",
+    )
     complete(o3, "2026-09-10 04:00")
     # O4: from overseas stock to Russia, 100,000 RUB of PP, completed 20 July -> 9,000 CNY (a stock sale).
-    o4 = order(buyer_ru, seller, "RU", "RUB", [(pp, "1", "100000")], placed="2026-07-05 03:00",
-               mode=FulfilmentMode.OVERSEAS_WAREHOUSE)
+    o4 = order(
+        buyer_ru,
+        seller,
+        "RU",
+        "RUB",
+        [(pp, "1", "100000")],
+        placed="2026-07-05 03:00",
+        mode=FulfilmentMode.OVERSEAS_WAREHOUSE,
+    )
     complete(o4, "2026-07-20 04:00")
     # O5: completed in Q2 (outside); O6: cancelled in Q3 (not counted).
     o5 = order(buyer_mn, seller, "MN", "USD", [(pp, "1", "999")], placed="2026-05-02 03:00")
     complete(o5, "2026-06-01 04:00")
-    order(buyer_mn, seller, "MN", "USD", [(pp, "1", "999")], placed="2026-07-03 03:00", state=OrderState.CANCELLED)
+    order(
+        buyer_mn,
+        seller,
+        "MN",
+        "USD",
+        [(pp, "1", "999")],
+        placed="2026-07-03 03:00",
+        state=OrderState.CANCELLED,
+    )
     # B1: 9810 booking of 100 kg yarn at 30 USD to Ulaanbaatar, declared at 7.05, released 5 July 00:00 UTC
     # (12 h after submission) -> 21,150 CNY; USD 21,150 / 7.10. 30 kg are still there today.
     b1 = booking(seller, ub, yarn, "100", "30")
-    declaration(SourceKind.BOOKING, b1.id, "9810", cny_rate="7.05", country="MN", created="2026-07-04 12:00",
-                state=DeclarationState.RELEASED, released="2026-07-05 00:00")
+    declaration(
+        SourceKind.BOOKING,
+        b1.id,
+        "9810",
+        cny_rate="7.05",
+        country="MN",
+        created="2026-07-04 12:00",
+        state=DeclarationState.RELEASED,
+        released="2026-07-05 00:00",
+    )
     db.session.add(StockBalance(listing_id=yarn.id, warehouse_id=ub.id, on_hand=Decimal(30)))
     db.session.flush()
     return {"admin_id": admin.id, "buyer_mn": buyer_mn.id, "ub": ub.id}
