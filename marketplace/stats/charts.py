@@ -45,11 +45,14 @@ class Chart:
 
 
 def nice_max(value: Decimal) -> Decimal:
-    """A round axis maximum at or above `value` (1, 2, 2.5 or 5 times a power of ten)."""
+    """A round axis maximum at or above `value`: 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 × a power of ten."""
     if value <= 0:
         return Decimal(1)
     exp = value.adjusted()
-    for step in (Decimal(1), Decimal(2), Decimal("2.5"), Decimal(5), Decimal(10)):
+    for step in (
+        *(Decimal(s) for s in ("1", "1.2", "1.5", "2", "2.5", "3", "4", "5", "6", "8")),
+        Decimal(10),
+    ):
         candidate = step.scaleb(exp)
         if candidate >= value:
             return candidate

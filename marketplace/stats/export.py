@@ -9,10 +9,11 @@ import json
 from datetime import date
 from decimal import Decimal
 
+from babel.numbers import format_decimal
 from flask_babel import lazy_gettext as _l
 
 from marketplace.catalog.states import Vertical
-from marketplace.core.i18n import country_name, format_date, format_number, format_rate
+from marketplace.core.i18n import babel_locale, country_name, format_date, format_number, format_rate
 from marketplace.stats.filters import MODES
 from marketplace.stats.queries import FIGURE_LABELS, Report, Table
 
@@ -38,7 +39,9 @@ def label(kind: str, value) -> str:
         return format_date(value) if isinstance(value, date) else str(value)
     if kind == "rate":
         return format_rate(value)
-    if kind in ("cny", "usd", "int", "percent", "hours", "number"):
+    if kind in ("cny", "usd"):
+        return format_decimal(value, format="#,##0.00", locale=babel_locale())
+    if kind in ("int", "percent", "hours", "number"):
         return format_number(value)
     return str(value)
 

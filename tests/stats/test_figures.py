@@ -177,3 +177,13 @@ def test_bad_filters_are_refused_with_the_field(ctx, args, field):
 def test_filters_round_trip():
     f = Filters(start=date(2026, 7, 1), end=date(2026, 10, 1), period="2026-Q3", country="MN")
     assert from_args(f.query_args()) == f
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [("0", "1"), ("7", "8"), ("115150", "120000"), ("121000", "150000"), ("0.3", "0.3"), ("999", "1000")],
+)
+def test_chart_axis_maximum(value, expected):
+    from marketplace.stats.charts import nice_max
+
+    assert nice_max(D(value)) == D(expected)
