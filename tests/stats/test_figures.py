@@ -187,3 +187,18 @@ def test_chart_axis_maximum(value, expected):
     from marketplace.stats.charts import nice_max
 
     assert nice_max(D(value)) == D(expected)
+
+
+def test_periods_are_china_days(ids):
+    """An order completed at 16:30 UTC on 30 September is completed on 1 October in China: Q4, not Q3."""
+    from world import complete, order
+
+    from marketplace.accounts.models import Company
+
+    buyer = db.session.get(Company, ids["buyer_mn"])
+    o = order(buyer, buyer, "MN", "CNY", [(None, "1", "500")], placed="2026-09-30 15:59")
+    complete(o, "2026-09-30 16:30")
+    assert _report(ids).export_cny == D("142300.00")
+    assert _report(ids).orders == 5  # placed at 23:59 China time on 30 September
+    q4 = _report(ids, period="2026-Q4")
+    assert (q4.export_cny, q4.orders) == (D("500.00"), 0)
