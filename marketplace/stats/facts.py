@@ -84,8 +84,8 @@ def _listing_dims(stmt, listing_id):
     )
 
 
-SEG = sa.literal_column("seg")
-_DIMS = ("seg", "country", "vertical", "ordos", "currency")
+# Output names prefixed so that GROUP BY cannot mistake them for a column of a joined table.
+_DIMS = ("g_seg", "g_country", "g_vertical", "g_ordos", "g_currency")
 
 
 def _group(stmt, *extra: str):
@@ -105,13 +105,13 @@ def _completed(f: Filters, tl: Timeline):
         .where(Declaration.state.in_(RELEASED))
     )
     stmt = sa.select(
-        tl.case(done).label("seg"),
-        Order.destination_country.label("country"),
-        Category.vertical.label("vertical"),
-        ListingVersion.origin_ordos.label("ordos"),
-        Order.currency.label("currency"),
-        Order.fulfilment_mode.label("fulfilment"),
-        sa.func.sum(OrderLine.total).label("amount"),
+        tl.case(done).label("g_seg"),
+        Order.destination_country.label("g_country"),
+        Category.vertical.label("g_vertical"),
+        ListingVersion.origin_ordos.label("g_ordos"),
+        Order.currency.label("g_currency"),
+        Order.fulfilment_mode.label("g_fulfilment"),
+        sa.func.sum(OrderLine.total).label("g_amount"),
     ).select_from(Order)
     stmt = stmt.join(
         StateChange,
@@ -132,7 +132,7 @@ def _completed(f: Filters, tl: Timeline):
         stmt = stmt.where(Order.destination_country == f.country)
     if f.vertical:
         stmt = stmt.where(Category.vertical == f.vertical)
-    return _group(stmt, "fulfilment")
+    return _group(stmt, "g_fulfilment")
 
 
 def released_at():
@@ -158,13 +158,13 @@ def _declared_rows(f: Filters, tl: Timeline, kind: SourceKind):
         country, currency = ReplenishmentBooking.warehouse_country, ReplenishmentBooking.currency
         value, listing = BookingLine.value, BookingLine.listing_id
     stmt = sa.select(
-        tl.case(rel.c.at).label("seg"),
-        country.label("country"),
-        Category.vertical.label("vertical"),
-        ListingVersion.origin_ordos.label("ordos"),
-        currency.label("currency"),
-        rate.label("cny_rate"),
-        sa.func.sum(value).label("amount"),
+        tl.case(rel.c.at).label("g_seg"),
+        country.label("g_country"),
+        Category.vertical.label("g_vertical"),
+        ListingVersion.origin_ordos.label("g_ordos"),
+        currency.label("g_currency"),
+        rate.label("g_cny_rate"),
+        sa.func.sum(value).label("g_amount"),
     ).select_from(Declaration)
     stmt = stmt.join(rel, rel.c.id == Declaration.id)
     if kind is SourceKind.SHIPMENT:
@@ -188,7 +188,7 @@ def _declared_rows(f: Filters, tl: Timeline, kind: SourceKind):
         stmt = stmt.where(country == f.country)
     if f.vertical:
         stmt = stmt.where(Category.vertical == f.vertical)
-    return _group(stmt, "cny_rate")
+    return _group(stmt, "g_cny_rate")
 
 
 def value_facts(f: Filters, tl: Timeline, rates: Rates) -> tuple[list[Fact], dict[str, Decimal]]:
@@ -197,44 +197,56 @@ def value_facts(f: Filters, tl: Timeline, rates: Rates) -> tuple[list[Fact], dic
     unconverted: dict[str, Decimal] = {}
 
     def add(row, mode: str, sale: bool, cny: Decimal | None, usd: Decimal | None) -> None:
-        amount = Decimal(row.amount or 0)
+        amount = dec(row.g_amount)
         if cny is None or usd is None:
-            unconverted[row.currency] = unconverted.get(row.currency, Decimal(0)) + amount
+            unconverted[row.g_currency] = unconverted.get(row.g_currency, Decimal(0)) + amount
         facts.append(
             Fact(
-                bucket=tl.bucket_of[row.seg],
-                country=row.country,
-                vertical=str(row.vertical.value) if row.vertical is not None else None,
-                ordos=bool(row.ordos),
+                bucket=tl.bucket_of[row.g_seg],
+                country=row.g_country,
+                vertical=str(row.g_vertical.value) if row.g_vertical is not None else None,
+                ordos=bool(row.g_ordos),
                 mode=mode,
                 sale=sale,
                 cny=cny,
                 usd=usd,
-                currency=row.currency,
+                currency=row.g_currency,
                 amount=amount,
             )
         )
 
     if f.mode in (None, "9710", "stock"):
         for row in db.session.execute(_completed(f, tl)):
-            day = tl.starts[row.seg]
-            amount = Decimal(row.amount or 0)
-            to_cny, to_usd = rates.factor(row.currency, "CNY", day), rates.factor(row.currency, "USD", day)
-            mode = "9710" if row.fulfilment == FulfilmentMode.DIRECT else "stock"
+            day = tl.starts[row.g_seg]
+            amount = dec(row.g_amount)
+            to_cny, to_usd = (
+                rates.factor(row.g_currency, "CNY", day),
+                rates.factor(row.g_currency, "USD", day),
+            )
+            mode = "9710" if row.g_fulfilment == FulfilmentMode.DIRECT else "stock"
             add(row, mode, True, _times(amount, to_cny), _times(amount, to_usd))
     for kind, mode in ((SourceKind.SHIPMENT, "9710"), (SourceKind.BOOKING, "9810")):
         if not f.includes(mode):
             continue
         for row in db.session.execute(_declared_rows(f, tl, kind)):
-            day = tl.starts[row.seg]
-            declared_rate = Decimal(str(row.cny_rate)) if row.cny_rate is not None else None
-            if declared_rate is not None and row.currency != "CNY":
-                rates.record_declared(row.currency, declared_rate)
-            elif row.currency == "CNY":
+            day = tl.starts[row.g_seg]
+            declared_rate = Decimal(str(row.g_cny_rate)) if row.g_cny_rate is not None else None
+            if declared_rate is not None and row.g_currency != "CNY":
+                rates.record_declared(row.g_currency, declared_rate)
+            elif row.g_currency == "CNY":
                 declared_rate = Decimal(1)
-            cny = _times(Decimal(row.amount or 0), declared_rate)
+            cny = _times(dec(row.g_amount), declared_rate)
             add(row, mode, mode == "9710", cny, _times(cny, rates.factor("CNY", "USD", day)))
     return facts, unconverted
+
+
+def dec(value) -> Decimal:
+    """A database number as a Decimal (SQLite may compute a product or sum in doubles)."""
+    if value is None:
+        return Decimal(0)
+    if isinstance(value, float):
+        return Decimal(repr(value))
+    return Decimal(value)
 
 
 def _times(amount: Decimal | None, rate: Decimal | None) -> Decimal | None:

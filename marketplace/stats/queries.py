@@ -21,7 +21,7 @@ from marketplace.orders.models import Order, OrderLine
 from marketplace.orders.states import FulfilmentMode, OrderState
 from marketplace.rfq.models import Rfq
 from marketplace.shipments.models import ShipmentLine
-from marketplace.stats.facts import RELEASED, Fact, Timeline, released_at, value_facts
+from marketplace.stats.facts import RELEASED, Fact, Timeline, dec, released_at, value_facts
 from marketplace.stats.filters import CHINA, MODES, Filters
 from marketplace.stats.rates import Rates, UsedRate
 from marketplace.warehouses.models import BookingLine, ReplenishmentBooking, StockBalance, Warehouse
@@ -139,9 +139,9 @@ def _orders(f: Filters, tl: Timeline) -> tuple[int, int, int, dict[int, int]]:
         )
     ).one()
     per_segment = db.session.execute(
-        _order_filters(sa.select(tl.case(Order.placed_at).label("seg"), sa.func.count(Order.id)), f).group_by(
-            sa.literal_column("seg")
-        )
+        _order_filters(
+            sa.select(tl.case(Order.placed_at).label("g_seg"), sa.func.count(Order.id)), f
+        ).group_by(sa.literal_column("g_seg"))
     ).all()
     series: dict[int, int] = {}
     for seg, n in per_segment:
@@ -248,16 +248,8 @@ def _warehouses(f: Filters, rates: Rates, today: date) -> tuple[dict[str, int], 
     for country, currency, amount in values:
         rate = rates.factor(currency, "CNY", today)
         if rate is not None:
-            value_cny[country] = value_cny.get(country, Decimal(0)) + _dec(amount) * rate
+            value_cny[country] = value_cny.get(country, Decimal(0)) + dec(amount) * rate
     return {country: n for country, n in in_use}, value_cny
-
-
-def _dec(value) -> Decimal:
-    if value is None:
-        return Decimal(0)
-    if isinstance(value, float):  # SQLite computes with doubles; PostgreSQL with numeric
-        return Decimal(repr(value))
-    return Decimal(value)
 
 
 def _declarations(f: Filters) -> list[tuple[str, str, int, Decimal]]:
@@ -301,7 +293,7 @@ def _declarations(f: Filters) -> list[tuple[str, str, int, Decimal]]:
                 sa.and_(Declaration.source_kind == SourceKind.BOOKING, Declaration.source_id.in_(booked)),
             )
         )
-    return [(mode, str(state.value), n, _dec(secs)) for mode, state, n, secs in db.session.execute(stmt)]
+    return [(mode, str(state.value), n, dec(secs)) for mode, state, n, secs in db.session.execute(stmt)]
 
 
 def _sum(facts: list[Fact], attr: str, pred=lambda fact: True) -> Decimal:
