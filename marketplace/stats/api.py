@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from flask import Response, jsonify, request
+from flask_babel import lazy_gettext as _l
 
 from marketplace.core.api import current_api_user, forbid_unless, route
+from marketplace.core.errors import ValidationFailed
 from marketplace.stats import export, queries
 from marketplace.stats.filters import from_args
 
+TABLES = ("summary", "series", "countries", "verticals", "modes", "declarations", "warehouses", "rates")
 _NUMBER = {"type": "string", "format": "decimal"}
 REPORT_SCHEMA = {
     "type": "object",
@@ -42,11 +45,16 @@ def statistics():
 @route(
     "/admin/statistics.csv",
     "GET",
-    summary=f"Pilot-zone statistics as CSV, every table (admins; {_FILTERS})",
+    summary=f"Pilot-zone statistics as CSV: every table, or one with ?table=summary|series|countries|"
+    f"verticals|modes|declarations|warehouses|rates (admins; {_FILTERS})",
     tag="statistics",
 )
 def statistics_csv():
     user = current_api_user()
     forbid_unless(user.is_admin)
+    table = request.args.get("table") or "all"
+    if table != "all" and table not in TABLES:
+        raise ValidationFailed({"table": [str(_l("Choose one of: %(tables)s", tables=", ".join(TABLES)))]})
     rep = queries.report(user, from_args(request.args))
-    return Response(export.report_csv(rep).encode("utf-8"), mimetype="text/csv")
+    body = export.report_csv(rep) if table == "all" else export.BOM + export.table_csv(rep.tables[table])
+    return Response(body.encode("utf-8"), mimetype="text/csv")

@@ -114,15 +114,14 @@ def default_period(today: date) -> str:
 
 
 def from_args(args, today: date | None = None) -> Filters:
-    """Filters from request arguments (period=2026-Q3, or from=YYYY-MM-DD&to=YYYY-MM-DD inclusive;
-    vertical, country, mode). Anything malformed is refused with the field named."""
+    """Filters from request arguments (period=2026-Q3, or from=YYYY-MM-DD&to=YYYY-MM-DD inclusive when no
+    period is given; vertical, country, mode). Anything malformed is refused with the field named."""
     today = today or datetime.now(CHINA).date()
     errors: dict[str, list[str]] = {}
     period = (args.get("period") or "").strip()
     custom_from, custom_to = (args.get("from") or "").strip(), (args.get("to") or "").strip()
     start = end = None
-    if custom_from or custom_to:
-        period = ""
+    if (custom_from or custom_to) and not period:
         try:
             start = date.fromisoformat(custom_from)
         except ValueError:

@@ -125,3 +125,22 @@ def test_cli_report_writes_csv_and_json(app, runner, seed, tmp_path):
     assert json.loads(result.output)["figures"]["export_value_cny"] == "149392.90"
     result = runner.invoke(args=["stats", "report", "--period", "2026-13"])
     assert result.exit_code == 2 and "period" in result.output
+
+
+def test_api_csv_of_one_table_and_preset_over_custom_range(client, seed):
+    seed(world)
+    api = _token(client, "root@example.com")
+    r = client.get("/api/v1/admin/statistics.csv?period=2026-Q3&table=modes", headers=api)
+    rows = _rows(r.data)
+    assert rows[0][0] == "Mode" and rows[2][:2] == ["9810 export to overseas warehouses", "21150.00"]
+    r = client.get("/api/v1/admin/statistics.csv?table=nope", headers=api)
+    assert r.status_code == 422 and "table" in r.get_json()["error"]["fields"]
+    # the page's form sends both: a chosen preset wins over left-over custom dates
+    data = client.get(
+        "/api/v1/admin/statistics?period=2026-Q3&from=2026-01-01&to=2026-01-02", headers=api
+    ).get_json()
+    assert data["filters"]["from"] == "2026-07-01" and data["figures"]["export_value_cny"] == "142300.00"
+    data = client.get(
+        "/api/v1/admin/statistics?period=&from=2026-07-01&to=2026-07-31", headers=api
+    ).get_json()
+    assert data["figures"]["export_value_cny"] == "92150.00"
