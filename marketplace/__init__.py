@@ -27,6 +27,7 @@ MODULES = (
     "warehouses",
     "shipments",
     "credit",
+    "stats",
     "pages",
     "demo",
 )
