@@ -26,6 +26,7 @@ MODULES = (
     "customs",
     "warehouses",
     "shipments",
+    "risk",
     "pages",
     "demo",
 )

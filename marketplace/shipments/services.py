@@ -21,6 +21,7 @@ from marketplace.core.errors import Conflict, NotFound, PermissionDenied, Valida
 from marketplace.extensions import db
 from marketplace.orders.models import Order
 from marketplace.orders.states import FulfilmentMode, OrderState, order_workflow
+from marketplace.risk import services as risk
 from marketplace.shipments.models import Shipment, ShipmentLine, TrackingEvent
 from marketplace.shipments.states import (
     GONE,
@@ -291,6 +292,7 @@ def create_shipment(actor: User, order: Order, data: ShipmentData) -> Shipment:
             ),
             code="order_not_ready",
         )
+    risk.require_clear(order)
     _lock_order(order)
     values, wanted = _clean(order, data)
     clash = db.session.scalar(
@@ -321,6 +323,7 @@ def create_shipment(actor: User, order: Order, data: ShipmentData) -> Shipment:
     )
     db.session.flush()
     documents.issue_shipping_documents(shipment)
+    risk.screen_shipment(shipment, actor)
     audit.record(
         "shipment.created", actor=actor, subject=shipment, company_id=order.seller_id, order=order.id
     )
@@ -384,6 +387,8 @@ def move(
     if errors:
         raise ValidationFailed(errors)
     order = shipment.order
+    if target != ShipmentState.CANCELLED:  # held shipments are not declared, released or moved on
+        risk.require_clear(shipment)
     if target == ShipmentState.DEPARTED:
         _lock_order(order)
     try:
