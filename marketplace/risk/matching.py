@@ -58,7 +58,8 @@ def _fold(token: str) -> str:
 
 def name_key(name: str) -> str:
     """The comparable form of a name (empty if only legal-form words and punctuation)."""
-    tokens = [t for t in _TOKEN.findall(transliterate(name)) if t not in LEGAL_FORMS]
+    # Dots join abbreviations ("L.L.C." is "llc"); every other non-alphanumeric separates words.
+    tokens = [t for t in _TOKEN.findall(transliterate(name).replace(".", "")) if t not in LEGAL_FORMS]
     return " ".join(_fold(t) for t in tokens)
 
 
