@@ -179,7 +179,9 @@ def denied_parties(names: list[tuple[str, str]]) -> list[Finding]:
 # -- 4. unit prices far from the category median -----------------------------------------------------
 
 
-def _recent_prices(category_id: int, unit: str, since, exclude_order_id: int | None) -> list[tuple]:
+def _recent_prices(
+    category_id: int, unit: str, since, exclude_order_id: int | None, exclude_revision_id: int | None
+) -> list[tuple]:
     from marketplace.catalog.models import Listing
     from marketplace.orders.models import Order, OrderLine
     from marketplace.orders.states import OrderState
@@ -205,10 +207,14 @@ def _recent_prices(category_id: int, unit: str, since, exclude_order_id: int | N
         .join(Rfq, Rfq.id == Quote.rfq_id)
         .where(Rfq.category_id == category_id, QuoteLine.unit == unit, QuoteRevision.created_at >= since)
     )
+    if exclude_revision_id is not None:  # the accepted offer is the order's own price, not a sample
+        quotes = quotes.where(QuoteRevision.id != exclude_revision_id)
     return list(db.session.execute(orders)) + list(db.session.execute(quotes))
 
 
-def price_outliers(lines: list[Line], exclude_order_id: int | None = None) -> list[Finding]:
+def price_outliers(
+    lines: list[Line], exclude_order_id: int | None = None, exclude_revision_id: int | None = None
+) -> list[Finding]:
     """Lines whose unit price, in CNY at the recorded rates, is outside [low×, high×] the median of
     the category's order and quote prices in the same unit over the last RISK_PRICE_WINDOW_DAYS,
     when there are at least RISK_PRICE_MIN_SAMPLES of them."""
@@ -233,7 +239,10 @@ def price_outliers(lines: list[Line], exclude_order_id: int | None = None) -> li
         samples = [
             v
             for v in (
-                cny(p, c) for p, c in _recent_prices(line.category_id, line.unit, since, exclude_order_id)
+                cny(p, c)
+                for p, c in _recent_prices(
+                    line.category_id, line.unit, since, exclude_order_id, exclude_revision_id
+                )
             )
             if v is not None
         ]

@@ -244,7 +244,9 @@ def screen_order(order, actor) -> list[RiskFlag]:
     if details and details.consignee_name:
         names.append(("consignee", details.consignee_name))
     findings += rules.denied_parties(names)
-    findings += rules.price_outliers(lines, exclude_order_id=order.id)
+    findings += rules.price_outliers(
+        lines, exclude_order_id=order.id, exclude_revision_id=order.quote_revision_id
+    )
     return _apply(order, findings, actor)
 
 
