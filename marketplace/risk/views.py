@@ -78,6 +78,7 @@ def flag(flag_id: int):
         errors=errors,
         values=request.form if request.method == "POST" else {},
         can_decide=flag.state != FlagState.CLEARED,
+        state_labels={s.value: s.label for s in FlagState},
     ), status
 
 
