@@ -320,3 +320,39 @@ def test_recording_the_same_consignee_is_not_a_change(ctx):
         services.DetailsData(consignee_name="GOBI TEXTILES, L.L.C.", consignee_country="MN"),
     )
     assert _flags(order) == []
+
+
+def test_an_order_from_a_quote_far_below_the_median_is_flagged(ctx):
+    """End to end: five orders at 1,050 USD/t are the category's recent prices; a quote accepted at
+    200 USD/t places an order that the price rule holds (the accepted quote itself is not a sample)."""
+    from marketplace.catalog import services as catalog
+    from marketplace.rfq.states import Side
+
+    buyer, company, [(seller, seller_company, listing)] = factories.rfq_parties(1)
+    admin = factories.make_user(admin=True)
+    catalog.set_fx_rate(admin, "USD", "CNY", "7.1", catalog.utcnow().date())
+    m = {"buyer": buyer, "company": company, "listing": listing}
+    for _ in range(5):
+        place(m)
+    rfq = rfq_services.create_rfq(buyer, company, factories.rfq_data([seller_company.id]))
+    [quote] = db.session.scalars(sa.select(Quote).where(Quote.rfq_id == rfq.id)).all()
+    revision = rfq_services.submit_revision(seller, quote, Side.SELLER, factories.revision_data("200.00"))
+    order = rfq_services.accept(buyer, quote, Side.BUYER, revision.id)
+    [flag] = _flags(order)
+    assert flag.rule == Rule.PRICE_OUTLIER
+    assert flag.evidence["params"]["ratio"] == "0.19" and flag.evidence["samples"] == 5
+    assert services.is_held(order)
+
+
+def test_admins_are_told_in_their_language(ctx):
+    from marketplace.notifications import services as notifications
+
+    title, body = notifications.render(
+        "risk_flag_raised", {"reference": "ORD-2026-000007"}, "zh", "Asia/Shanghai"
+    )
+    assert title == "ORD-2026-000007 出现合规标记"
+    assert "管理员" in body
+    title, _body = notifications.render(
+        "risk_flag_raised", {"reference": "ORD-2026-000007"}, "mn", "Asia/Shanghai"
+    )
+    assert "ORD-2026-000007" in title and "тэмдэглэгээ" in title
