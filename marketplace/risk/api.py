@@ -4,6 +4,7 @@ consignee a seller records on an order, shipment or booking. Non-admins get 403 
 from __future__ import annotations
 
 from flask import jsonify, request
+from flask_babel import lazy_gettext as _l
 
 from marketplace.core.api import current_api_user, json_body, route
 from marketplace.core.errors import NotFound, PermissionDenied, ValidationFailed
@@ -182,6 +183,7 @@ def _dump_details(obj) -> dict:
         "consignee_country": d.consignee_country if d else "",
         "held": services.is_held(obj),
         "needs_licence": services.needs_licence(obj),
+        "licence_file": d.original_name if d and d.storage_key else None,
     }
 
 
@@ -212,4 +214,29 @@ def put_details(subject: str, subject_id: int):
         **{k: str(body.get(k) or "") for k in services.DetailsData.__dataclass_fields__}
     )
     services.record_details(user, obj, data)
+    return jsonify(_dump_details(obj))
+
+
+@route(
+    "/risk/<subject>/<int:subject_id>/licence-file",
+    "POST",
+    summary="Upload the export licence scan (PDF or image) of an order, shipment or booking (its seller)",
+    tag="risk",
+    body={
+        "multipart": True,
+        "type": "object",
+        "required": ["licence_number", "licence_file"],
+        "properties": {**DETAILS["properties"], "licence_file": {"type": "string", "format": "binary"}},
+    },
+    response=DETAILS,
+)
+def upload_licence(subject: str, subject_id: int):
+    user, obj = _subject(subject, subject_id)
+    upload = request.files.get("licence_file")
+    if upload is None or not upload.filename:
+        raise ValidationFailed({"licence_file": [str(_l("Choose a file to upload."))]})
+    data = services.DetailsData(
+        **{k: str(request.form.get(k) or "") for k in services.DetailsData.__dataclass_fields__}
+    )
+    services.record_details(user, obj, data, upload)
     return jsonify(_dump_details(obj))

@@ -83,6 +83,12 @@ class TradeDetails(Base):
     subject_id: Mapped[int] = mapped_column(sa.BigInteger)
     licence_number: Mapped[str] = mapped_column(sa.String(64), default="")
     licence_issuer: Mapped[str] = mapped_column(sa.String(200), default="")
+    # A scan of the licence (PDF or image), stored like every upload (core.uploads).
+    original_name: Mapped[str | None] = mapped_column(sa.String(200))
+    storage_key: Mapped[str | None] = mapped_column(sa.String(32))
+    content_type: Mapped[str | None] = mapped_column(sa.String(60))
+    size: Mapped[int | None] = mapped_column()
+    sha256: Mapped[str | None] = mapped_column(sa.String(64))
     consignee_name: Mapped[str] = mapped_column(sa.String(300), default="")
     consignee_country: Mapped[str] = mapped_column(sa.String(2), default="")
     updated_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))

@@ -19,9 +19,10 @@ from typing import Any
 
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
+from werkzeug.datastructures import FileStorage
 
 from marketplace.accounts.models import Company, User
-from marketplace.core import audit
+from marketplace.core import audit, uploads
 from marketplace.core.db import utcnow
 from marketplace.core.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from marketplace.extensions import db
@@ -345,7 +346,7 @@ def _clean_details(data: DetailsData) -> dict[str, str]:
     return out
 
 
-def record_details(actor, obj, data: DetailsData) -> TradeDetails:
+def record_details(actor, obj, data: DetailsData, licence_file: FileStorage | None = None) -> TradeDetails:
     """Record the export licence and/or the consignee of an order, shipment or booking (its seller or
     an admin), then screen it again: a new consignee is screened, and on an order a change of
     consignee or destination after it was placed raises a flag. Open flags are not cleared by this —
@@ -353,6 +354,16 @@ def record_details(actor, obj, data: DetailsData) -> TradeDetails:
     if not may_record_details(actor, obj):
         raise NotFound()
     values = _clean_details(data)
+    stored = None
+    if licence_file is not None and licence_file.filename:
+        if not values["licence_number"]:
+            raise ValidationFailed({"licence_number": [str(_l("Enter the licence number."))]})
+        stored = uploads.store(
+            licence_file,
+            allowed=uploads.DOCUMENT_TYPES | uploads.IMAGE_TYPES,
+            max_bytes=uploads.max_document_bytes(),
+            field="licence_file",
+        )
     subject = subject_of(obj)
     details = details_of(obj)
     before = order_consignee(obj) if subject == Subject.ORDER else None
@@ -362,6 +373,10 @@ def record_details(actor, obj, data: DetailsData) -> TradeDetails:
     changed = {k: v for k, v in values.items() if getattr(details, k) != v}
     for k, v in values.items():
         setattr(details, k, v)
+    if stored is not None:
+        for k, v in stored.columns().items():
+            setattr(details, k, v)
+        changed["licence_file"] = stored.original_name
     details.updated_by_id = actor.id
     details.updated_at = utcnow()
     db.session.flush()

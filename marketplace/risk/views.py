@@ -8,6 +8,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from marketplace.core import uploads
 from marketplace.core.db import mark_rollback
 from marketplace.core.errors import NotFound, ValidationFailed
 from marketplace.core.i18n import country_choices, country_name, localized_blueprint
@@ -68,6 +69,8 @@ def flag(flag_id: int):
             flash(_("Your decision has been recorded."), "success")
             return redirect(url_for("risk.flag", flag_id=flag.id))
     link = queries.subject_link(flag)
+    held_obj = services.load_subject(flag.subject_type, flag.subject_id)
+    record = services.details_of(held_obj) if held_obj is not None else None
     return render_template(
         "risk/flag.html",
         flag=flag,
@@ -79,6 +82,7 @@ def flag(flag_id: int):
         values=request.form if request.method == "POST" else {},
         can_decide=flag.state != FlagState.CLEARED,
         state_labels={s.value: s.label for s in FlagState},
+        record=record,
     ), status
 
 
@@ -136,7 +140,7 @@ def details(subject: str, subject_id: int):
             **{k: request.form.get(k, "") for k in services.DetailsData.__dataclass_fields__}
         )
         try:
-            services.record_details(current_user, obj, data)
+            services.record_details(current_user, obj, data, request.files.get("licence_file"))
         except ValidationFailed as exc:
             mark_rollback()
             errors, status = exc.errors, 422
@@ -167,4 +171,22 @@ def details(subject: str, subject_id: int):
         errors=errors,
         countries=country_choices(),
         back=url_for(back[0], **{back[1]: obj.id}),
+        record=record,
     ), status
+
+
+@bp.get("/risk/<subject>/<int:subject_id>/licence")
+@login_required
+def licence_file(subject: str, subject_id: int):
+    """The licence scan, for the seller's members and admins."""
+    try:
+        kind = Subject(subject)
+    except ValueError:
+        abort(404)
+    obj = services.load_subject(kind, subject_id) if kind != Subject.RFQ else None
+    if obj is None or not services.may_record_details(current_user, obj):
+        abort(404)
+    record = services.details_of(obj)
+    if record is None or not record.storage_key:
+        abort(404)
+    return uploads.send(record.storage_key, record.content_type, record.original_name, inline=False)

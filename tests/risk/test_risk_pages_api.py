@@ -221,3 +221,51 @@ def test_destination_list_page_and_api_are_audited(app, world):
             )
         )
     assert actions == ["risk.country_set", "risk.country_set", "risk.country_removed"]
+
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def test_licence_scan_is_uploaded_by_the_seller_and_seen_by_admins_only(app, world):
+    import io
+
+    seller = _as(app, world["seller"])
+    url = f"/en/risk/order/{world['order']}/details"
+    token = csrf_from(seller.get(url).get_data(as_text=True))
+    bad = seller.post(
+        url,
+        data={
+            "licence_number": "L-1",
+            "licence_file": (io.BytesIO(b"MZ not a pdf"), "x.exe"),
+            "csrf_token": token,
+        },
+        content_type="multipart/form-data",
+    )
+    assert bad.status_code == 422
+    ok = seller.post(
+        url,
+        data={"licence_number": "L-1", "licence_file": (io.BytesIO(PDF), "licence.pdf"), "csrf_token": token},
+        content_type="multipart/form-data",
+    )
+    assert ok.status_code == 302
+    download = f"/en/risk/order/{world['order']}/licence"
+    with seller.get(download) as r:
+        assert r.data == PDF
+    assert _as(app, world["buyer"]).get(download).status_code == 404
+    admin = _as(app, world["admin"])
+    with admin.get(download) as r:
+        assert r.status_code == 200
+    assert "licence.pdf" in admin.get(f"/en/admin/risk/flags/{world['flag']}").get_data(as_text=True)
+    headers = _token(seller, world["seller"])
+    api = f"/api/v1/risk/order/{world['order']}/licence-file"
+    missing = seller.post(
+        api, data={"licence_number": "L-2"}, headers=headers, content_type="multipart/form-data"
+    )
+    assert missing.status_code == 422 and "licence_file" in missing.get_json()["error"]["fields"]
+    r = seller.post(
+        api,
+        data={"licence_number": "L-2", "licence_file": (io.BytesIO(PDF), "second.pdf")},
+        headers=headers,
+        content_type="multipart/form-data",
+    )
+    assert r.status_code == 200 and r.get_json()["licence_file"] == "second.pdf"
