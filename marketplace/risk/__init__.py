@@ -16,6 +16,19 @@ DEFAULTS = {
     "RISK_PRICE_BAND": ("0.3", "3"),
     "RISK_PRICE_WINDOW_DAYS": 90,
     "RISK_PRICE_MIN_SAMPLES": 5,
+    # HS prefixes on China's dual-use export-control list (MOFCOM/GAC catalogue) that the catalogue's
+    # own flags (precursors, vehicles) do not cover: each needs a dual-use licence recorded.
+    "RISK_DUAL_USE_HS": (
+        "281111",  # hydrogen fluoride (CWC-related)
+        "281213",  # phosphorus trichloride
+        "281214",  # phosphorus pentachloride
+        "292215",  # triethanolamine (CWC schedule 3)
+        "2504",  # natural graphite (controlled since 2023-12-01)
+        "380110",  # artificial graphite
+        "811292",  # gallium, germanium, indium… unwrought and powders
+        "8110",  # antimony (controlled since 2024-09-15)
+        "280530",  # rare-earth metals
+    ),
     # Default destination list (admins add, change or override countries on /admin/risk/countries).
     "RISK_COUNTRIES": {
         "KP": "blocked",

@@ -52,7 +52,8 @@ class Line:
 
 def controlled_goods(lines: list[Line], licence_number: str) -> list[Finding]:
     """Lines whose listing carries China export-control flags (precursor chemicals, used vehicles,
-    cars and BEVs under licence management), when no licence number is recorded."""
+    cars and BEVs under licence management) or whose HS code is on the dual-use list
+    (RISK_DUAL_USE_HS), when no licence number is recorded."""
     from marketplace.catalog import services as catalog
     from marketplace.catalog.models import Listing
 
@@ -65,6 +66,12 @@ def controlled_goods(lines: list[Line], licence_number: str) -> list[Finding]:
         if version is None:
             continue
         codes = [f.code for f in catalog.control_flags(version)]
+        hs = (version.hs_code or "").replace(".", "")
+        codes += [
+            f"dual_use_{prefix}"
+            for prefix in current_app.config.get("RISK_DUAL_USE_HS") or ()
+            if hs.startswith(prefix)
+        ]
         if codes:
             items.append(
                 {

@@ -356,3 +356,14 @@ def test_admins_are_told_in_their_language(ctx):
         "risk_flag_raised", {"reference": "ORD-2026-000007"}, "mn", "Asia/Shanghai"
     )
     assert "ORD-2026-000007" in title and "тэмдэглэгээ" in title
+
+
+def test_dual_use_goods_by_hs_code_need_a_licence(ctx):
+    m = market(
+        listing_overrides={
+            "hs_code": "2811110000",
+            "attributes": {"cas_numbers": "7664-39-3", "pp_type": "homopolymer", "mfr": "3.0"},
+        }
+    )
+    [flag] = _flags(place(m), Rule.CONTROLLED_GOODS)
+    assert flag.evidence["lines"][0]["controls"] == ["dual_use_281111"]
