@@ -367,3 +367,11 @@ def test_dual_use_goods_by_hs_code_need_a_licence(ctx):
     )
     [flag] = _flags(place(m), Rule.CONTROLLED_GOODS)
     assert flag.evidence["lines"][0]["controls"] == ["dual_use_281111"]
+
+
+def test_demo_loads_the_sample_list_once(app, runner):
+    assert runner.invoke(args=["demo", "load"]).exit_code == 0
+    assert runner.invoke(args=["demo", "load"]).exit_code == 0
+    with app.app_context():
+        assert db.session.scalar(sa.select(sa.func.count()).select_from(DeniedParty)) == 6
+        assert _actions("risk.denied_parties_loaded") == ["risk.denied_parties_loaded"]
