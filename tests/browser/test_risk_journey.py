@@ -68,6 +68,15 @@ def test_admin_clears_a_denied_party_flag_the_buyer_saw_as_a_hold(page: Page, ap
 
     page.goto(f"/en/orders/{order_id}")
     expect(page.locator("#compliance-hold")).to_have_count(0)
+
+    # The destination list, maintained in Chinese: Mongolia needs an extra check from now on.
+    page.goto("/zh/admin/risk/countries")
+    page.locator("#country").select_option("MN")
+    page.locator("#level").select_option("extra_check")
+    page.locator("#note").fill("边境地区最终用途核查")
+    page.get_by_role("button", name=t(app, "zh", "Save")).click()
+    expect(page.locator("#countries")).to_contain_text("边境地区最终用途核查")
+    page.screenshot(path=str(tmp_path / "risk-countries-zh.png"), full_page=True)
     with app.app_context():
         assert db.session.get(RiskFlag, flag_id).state == FlagState.CLEARED
         db.session.remove()
