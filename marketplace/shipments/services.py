@@ -373,6 +373,8 @@ def move(
         if is_buyer(actor, shipment):
             raise PermissionDenied(_l("The seller updates the shipment; confirm delivery on the order."))
         raise NotFound()
+    if target != ShipmentState.CANCELLED:  # a held shipment is not declared, released or moved on
+        risk.require_clear(shipment)
     allowed = MOVES.get((shipment.state, target))
     if allowed is None:
         shipment_workflow.transition(shipment, target, actor=actor)  # raises IllegalTransition
@@ -387,8 +389,6 @@ def move(
     if errors:
         raise ValidationFailed(errors)
     order = shipment.order
-    if target != ShipmentState.CANCELLED:  # held shipments are not declared, released or moved on
-        risk.require_clear(shipment)
     if target == ShipmentState.DEPARTED:
         _lock_order(order)
     try:

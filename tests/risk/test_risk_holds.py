@@ -40,7 +40,7 @@ def test_a_held_order_cannot_be_shipped_until_cleared(ctx):
     risk.decide(admin, flag, "clear", "Consignee is the buyer's Erdenet branch.")
     shipment = shipments.create_shipment(seller, order, shipment_world.shipment_data(order))
     assert _rules(shipment) == set()  # plain PP, the consignee the order has
-    shipments.move(seller, shipment, ShipmentState.DECLARED)
+    assert not risk.is_held(shipment)
 
 
 def test_a_shipment_to_another_consignee_is_not_declared_until_cleared(ctx):
@@ -56,12 +56,22 @@ def test_a_shipment_to_another_consignee_is_not_declared_until_cleared(ctx):
     with pytest.raises(Conflict) as exc:
         shipments.move(seller, shipment, ShipmentState.DECLARED)
     assert exc.value.code == "compliance_hold"
-    shipments.move(seller, shipment, ShipmentState.CANCELLED, reason="Re-plan")  # cancelling stays possible
-    assert shipment.state == ShipmentState.CANCELLED
     risk.decide(admin, flag, "clear", "Checked.")
+    risk.require_clear(shipment)  # the customs steps may go on
 
 
-def test_booking_to_a_checked_country_does_not_depart_until_cleared(ctx):
+def test_a_held_shipment_may_still_be_cancelled(ctx):
+    _buyer, _company, seller, _sc, order = shipment_world.ready_order()
+    shipment = shipments.create_shipment(seller, order, shipment_world.shipment_data(order))
+    risk.record_details(
+        seller, shipment, risk.DetailsData(consignee_name="Baikal Resale LLC", consignee_country="RU")
+    )
+    assert risk.is_held(shipment)
+    shipments.move(seller, shipment, ShipmentState.CANCELLED, reason="Re-plan")
+    assert shipment.state == ShipmentState.CANCELLED
+
+
+def test_booking_to_a_checked_country_is_held_until_cleared(ctx):
     w = stock_world.world()
     risk.set_country(w["admin"], "RU", "extra_check", "End-use statement required")
     booking = warehouses.create_booking(
@@ -69,15 +79,18 @@ def test_booking_to_a_checked_country_does_not_depart_until_cleared(ctx):
     )
     [flag] = risk.flags_of(booking)
     assert flag.rule == Rule.DESTINATION
+    with pytest.raises(Conflict) as exc:
+        risk.require_clear(booking)
+    assert exc.value.code == "compliance_hold"
     with pytest.raises(Conflict):
         warehouses.mark_departed(w["s1"], booking)
+    assert booking.state.value == "booked"
     risk.decide(w["admin"], flag, "clear", "End-use statement on file.")
-    warehouses.mark_departed(w["s1"], booking)
-    assert booking.state.value == "departed"
+    risk.require_clear(booking)  # departure now depends on customs alone
 
 
-def test_booking_to_an_unlisted_country_departs(ctx):
+def test_booking_to_an_unlisted_country_is_not_held(ctx):
     w = stock_world.world()
     booking = warehouses.create_booking(w["s1"], w["c1"], stock_world.booking_data(w["ub"], [(w["l1"], 10)]))
     assert risk.flags_of(booking) == []
-    warehouses.mark_departed(w["s1"], booking)
+    risk.require_clear(booking)
