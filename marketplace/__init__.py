@@ -28,6 +28,7 @@ MODULES = (
     "shipments",
     "credit",
     "stats",
+    "risk",
     "pages",
     "demo",
 )

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
-from support import Browserish
+from support import STRIPE_WEBHOOK_SECRET, Browserish, _truncate_all
 from werkzeug.serving import make_server
 
 from marketplace import create_app
@@ -87,19 +87,6 @@ def app(database_url, tmp_path_factory):
     with app.app_context():
         db.session.remove()
         db.engine.dispose()  # close pooled connections before the interpreter does
-
-
-def _truncate_all(app) -> None:
-    with app.app_context():
-        db.session.remove()
-        tables = [t.name for t in db.metadata.sorted_tables]
-        with db.engine.begin() as conn:
-            if db.engine.dialect.name == "postgresql":
-                conn.execute(sa.text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
-            else:
-                conn.execute(sa.text("PRAGMA defer_foreign_keys=ON"))  # listings <-> versions cycle
-                for name in reversed(tables):
-                    conn.execute(sa.text(f"DELETE FROM {name}"))
 
 
 @pytest.fixture(autouse=True)
@@ -195,8 +182,6 @@ def browser_context_args(browser_context_args):
 
 
 # -- Stripe: localstripe (GPL, test-only) on 127.0.0.1, its state in the session's temp dir ----------
-
-STRIPE_WEBHOOK_SECRET = "whsec_test_orders"
 
 
 @pytest.fixture(scope="session")

@@ -7,6 +7,8 @@ import re
 from email import policy
 from pathlib import Path
 
+import sqlalchemy as sa
+
 from marketplace.extensions import db
 
 CSRF_RE = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"|name="csrf_token" value="([^"]+)"')
@@ -57,3 +59,19 @@ def t(app, lang: str, msgid: str, **variables) -> str:
     if lang != "en":
         assert text != msgid % variables if variables else text != msgid, f"{lang}: {msgid!r} untranslated"
     return text
+
+
+STRIPE_WEBHOOK_SECRET = "whsec_test_orders"
+
+
+def _truncate_all(app) -> None:
+    with app.app_context():
+        db.session.remove()
+        tables = [t.name for t in db.metadata.sorted_tables]
+        with db.engine.begin() as conn:
+            if db.engine.dialect.name == "postgresql":
+                conn.execute(sa.text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
+            else:
+                conn.execute(sa.text("PRAGMA defer_foreign_keys=ON"))  # listings <-> versions cycle
+                for name in reversed(tables):
+                    conn.execute(sa.text(f"DELETE FROM {name}"))

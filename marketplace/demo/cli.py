@@ -141,6 +141,9 @@ def load_demo() -> list[tuple[str, str]]:
     from marketplace.demo.warehouses_demo import load_warehouses_demo
 
     load_warehouses_demo()
+    from marketplace.demo.risk_demo import load_risk_demo
+
+    load_risk_demo()
     logins.extend(("seller", spec["email"]) for spec in EXTRA_SELLERS)
     return logins
 

@@ -32,6 +32,7 @@ from marketplace.orders.states import (
     initial_state,
     order_workflow,
 )
+from marketplace.risk import services as risk
 
 CHINA = ZoneInfo("Asia/Shanghai")
 
@@ -131,6 +132,7 @@ def place_order(actor, terms: OrderTerms) -> Order:
     documents.issue_proforma(order, actor)
     if terms.rfq_id is None:  # an accepted quote already told the seller ("quote_accepted")
         _notify_seller_of_new_order(order)
+    risk.screen_order(order, actor)
     return order
 
 
@@ -374,6 +376,10 @@ def _plain(value: Decimal) -> str:
 # -- moving an order ---------------------------------------------------------------------------------
 
 
+# A held order may still be cancelled or disputed; every other move waits for compliance review.
+RISK_FREE_MOVES = frozenset({OrderState.CANCELLED, OrderState.DISPUTED})
+
+
 def moves_for(user: User, order: Order) -> list[OrderState]:
     """The states `user` may move `order` to now (payment-driven moves are never offered)."""
     from marketplace.payments.services import roles_of
@@ -390,6 +396,8 @@ def _gate(order: Order, target: OrderState):
     """Why `order` may not go to `target` yet (a translated reason), or None."""
     from marketplace.payments import services as payments
 
+    if target not in RISK_FREE_MOVES and risk.is_held(order):
+        return _l("The order is held for compliance review.")
     if order.warehouse_id is not None and target == OrderState.PARTIALLY_SHIPPED:
         return _l("An order from an overseas warehouse is delivered locally in one go.")
     before_shipment = order.balance_due == BalanceDue.BEFORE_SHIPMENT
@@ -429,6 +437,8 @@ def move(actor: User, order: Order, target: Any, *, reason: str = "") -> Order:
         order_workflow.transition(order, target, actor=actor)  # raises IllegalTransition
     if not roles & allowed:
         raise PermissionDenied(_l("You may not move this order to “%(state)s”.", state=target.label))
+    if target not in RISK_FREE_MOVES:
+        risk.require_clear(order)
     why = _gate(order, target)
     if why is not None:
         code = "delivered_in_one_go" if target == OrderState.PARTIALLY_SHIPPED else "payment_outstanding"

@@ -42,6 +42,7 @@ from marketplace.payments.states import (
     refund_workflow,
     request_workflow,
 )
+from marketplace.risk import services as risk
 
 PAYMENT_DAYS = 7  # a deposit, an advance payment or a balance called before shipment is due a week later
 
@@ -193,7 +194,8 @@ def reconcile(order: Order, actor=None) -> None:
             if target == RequestState.SETTLED:
                 settled.append(req)
     awaited = AWAITED.get(order.state)
-    if awaited is not None:
+    # A held order keeps its money but does not move on: clearing its flags reconciles again.
+    if awaited is not None and not risk.is_held(order):
         kind, next_state = awaited
         req = next((r for r in requests_of(order) if r.kind == kind), None)
         if req is not None and req.state == RequestState.SETTLED:

@@ -43,6 +43,7 @@ from marketplace.rfq.states import (
     quote_workflow,
     rfq_workflow,
 )
+from marketplace.risk import services as risk
 from marketplace.warehouses.ledger import InsufficientStock
 
 CHINA = ZoneInfo("Asia/Shanghai")
@@ -419,11 +420,22 @@ def create_rfq(
     rfq_workflow.start(rfq, RfqState.OPEN, actor=actor)
     for item in stored:
         db.session.add(RfqFile(rfq_id=rfq.id, uploaded_by_id=actor.id, **item.columns()))
-    for seller in clean["sellers"]:
-        quote = Quote(rfq_id=rfq.id, seller_id=seller.id)
+    seller_ids = [seller.id for seller in clean["sellers"]]
+    # A flagged RFQ waits for compliance review: risk sends it to these sellers once cleared.
+    if not risk.screen_rfq(rfq, actor, seller_ids):
+        send_to_sellers(rfq, seller_ids, actor)
+    db.session.flush()
+    return rfq
+
+
+def send_to_sellers(rfq: Rfq, seller_ids: list[int], actor) -> None:
+    """Open one quote thread per seller and tell each seller, in its language."""
+    buyer = db.session.get(Company, rfq.buyer_id)
+    for seller_id in seller_ids:
+        quote = Quote(rfq_id=rfq.id, seller_id=seller_id)
         quote_workflow.start(quote, QuoteState.REQUESTED, actor=actor)
         notifications.notify_company(
-            seller.id,
+            seller_id,
             "rfq_received",
             endpoint="rfq.quote",
             endpoint_args={"quote_id": quote.id},
@@ -433,9 +445,8 @@ def create_rfq(
             incoterm=rfq.incoterm.value,
             place=rfq.destination_place,
         )
-    audit.record("rfq.sent", actor=actor, subject=rfq, company_id=buyer.id, sellers=len(clean["sellers"]))
+    audit.record("rfq.sent", actor=actor, subject=rfq, company_id=buyer.id, sellers=len(seller_ids))
     db.session.flush()
-    return rfq
 
 
 def close_rfq(actor: User, rfq: Rfq, reason: str = "") -> None:

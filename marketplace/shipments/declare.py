@@ -23,6 +23,7 @@ from marketplace.customs.models import Declaration, SourceKind
 from marketplace.customs.signals import declaration_moved
 from marketplace.customs.states import DeclarationState
 from marketplace.extensions import db
+from marketplace.risk import services as risk
 from marketplace.shipments import services
 from marketplace.shipments.declarations import booking_declaration_input, declaration_input
 from marketplace.shipments.models import Shipment, TrackingEvent
@@ -95,6 +96,7 @@ def declare_shipment(actor: User, shipment: Shipment, destination_port: Any) -> 
     move the shipment to "declared", with its tracking event. The builders' errors (XSD, code tables,
     missing customs or HS code) are raised field by field and nothing changes."""
     _require(actor, shipment)
+    risk.require_clear(shipment)
     if shipment.state != SS.CREATED:
         raise Conflict(_l("Only a shipment that has just been created can be declared."))
     with db.session.begin_nested():
@@ -123,6 +125,7 @@ def declare_shipment(actor: User, shipment: Shipment, destination_port: Any) -> 
 def declare_booking(actor: User, booking: ReplenishmentBooking, destination_port: Any) -> Declaration:
     """Submit the 9810 declaration of a booking that has not departed yet."""
     _require(actor, booking)
+    risk.require_clear(booking)
     if booking.state != BookingState.BOOKED:
         raise Conflict(_l("Only a booking that has not departed can be declared."))
     with db.session.begin_nested():
@@ -241,6 +244,7 @@ def resubmit_shipment(actor: User, shipment: Shipment, data: Correction | None =
     """After a rejection (100) or a technical error: apply the seller's corrections to the shipment and
     send the corrected set as a change (appType 2). Refused corrections change nothing."""
     _require(actor, shipment)
+    risk.require_clear(shipment)
     decl = _declaration(shipment)
     if decl.state not in (DS.REJECTED, DS.FAILED):
         raise Conflict(_l("Only a rejected declaration can be corrected and resubmitted."))
@@ -264,6 +268,7 @@ def resubmit_booking(actor: User, booking: ReplenishmentBooking, destination_por
     """Resubmit a booking's rejected declaration from its current data (e.g. after the listing's HS code
     or the company's customs code was corrected), optionally with another port of discharge."""
     _require(actor, booking)
+    risk.require_clear(booking)
     decl = _declaration(booking)
     if decl.state not in (DS.REJECTED, DS.FAILED):
         raise Conflict(_l("Only a rejected declaration can be corrected and resubmitted."))

@@ -21,6 +21,7 @@ from marketplace.core.errors import Conflict, NotFound, PermissionDenied, Valida
 from marketplace.extensions import db
 from marketplace.orders.models import Order
 from marketplace.orders.states import FulfilmentMode, OrderState, order_workflow
+from marketplace.risk import services as risk
 from marketplace.shipments.models import Shipment, ShipmentLine, TrackingEvent
 from marketplace.shipments.states import (
     GONE,
@@ -291,6 +292,7 @@ def create_shipment(actor: User, order: Order, data: ShipmentData) -> Shipment:
             ),
             code="order_not_ready",
         )
+    risk.require_clear(order)
     _lock_order(order)
     values, wanted = _clean(order, data)
     clash = db.session.scalar(
@@ -321,6 +323,7 @@ def create_shipment(actor: User, order: Order, data: ShipmentData) -> Shipment:
     )
     db.session.flush()
     documents.issue_shipping_documents(shipment)
+    risk.screen_shipment(shipment, actor)
     audit.record(
         "shipment.created", actor=actor, subject=shipment, company_id=order.seller_id, order=order.id
     )
@@ -370,6 +373,8 @@ def move(
         if is_buyer(actor, shipment):
             raise PermissionDenied(_l("The seller updates the shipment; confirm delivery on the order."))
         raise NotFound()
+    if target != ShipmentState.CANCELLED:  # a held shipment is not declared, released or moved on
+        risk.require_clear(shipment)
     allowed = MOVES.get((shipment.state, target))
     if allowed is None:
         shipment_workflow.transition(shipment, target, actor=actor)  # raises IllegalTransition

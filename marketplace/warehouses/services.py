@@ -22,6 +22,7 @@ from marketplace.core.i18n import country_name
 from marketplace.core.money import ISO_CURRENCIES
 from marketplace.core.pagecache import invalidate as invalidate_pages
 from marketplace.extensions import db
+from marketplace.risk import services as risk
 from marketplace.warehouses import ledger
 from marketplace.warehouses.models import (
     BookingLine,
@@ -523,6 +524,7 @@ def create_booking(actor: User, company: Company, data: BookingData) -> Replenis
     booking_workflow.start(booking, BookingState.BOOKED, actor=actor)
     booking.number = booking_number(booking)
     db.session.flush()
+    risk.screen_booking(booking, actor)
     return booking
 
 
@@ -573,6 +575,7 @@ def mark_departed(actor: User, booking: ReplenishmentBooking) -> None:
         raise PermissionDenied()
     if not declaration_allows_departure(booking):
         raise Conflict(_l("The booking cannot depart before customs has released its declaration."))
+    risk.require_clear(booking)
     booking_workflow.transition(booking, BookingState.DEPARTED, actor=actor)
     booking.departed_at = utcnow()
     ledger.apply(

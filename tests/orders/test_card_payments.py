@@ -13,7 +13,7 @@ from decimal import Decimal
 import factories
 import pytest
 import stripe
-from conftest import STRIPE_WEBHOOK_SECRET
+from support import STRIPE_WEBHOOK_SECRET
 
 from marketplace.core.errors import PermissionDenied
 from marketplace.core.outbox import Worker

@@ -121,6 +121,6 @@ def test_acceptance_racing_a_revision_never_uses_stale_terms(app, seed, client):
                 assert statuses == [409, 201] and orders == []
                 assert quote.current_revision_id != revision_id
             db.session.remove()
-        from conftest import _truncate_all
+        from support import _truncate_all
 
         _truncate_all(app)

@@ -85,7 +85,7 @@ def _counts(app, threads: int) -> dict[str, int]:
 
 
 def test_list_pages_run_a_fixed_number_of_queries(app):
-    from conftest import _truncate_all
+    from support import _truncate_all
 
     small = _counts(app, 2)
     _truncate_all(app)

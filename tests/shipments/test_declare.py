@@ -26,6 +26,7 @@ from marketplace.customs.states import DeclarationState
 from marketplace.extensions import db
 from marketplace.notifications.models import Notification
 from marketplace.orders.states import OrderState
+from marketplace.risk import services as risk
 from marketplace.shipments import declare, queries, services
 from marketplace.shipments.states import ShipmentState
 from marketplace.warehouses import services as warehouses
@@ -435,6 +436,9 @@ def test_controlled_or_dangerous_goods_take_the_full_declaration_even_when_small
     version.attributes = {**version.attributes, **attributes}
     db.session.flush()
     shipment = services.create_shipment(seller, order, shipment_data(order, "0.5"))  # 3,585.50 CNY
+    admin = factories.make_user(admin=True)
+    for held in risk.flags_of(shipment):  # controlled goods are held until compliance clears them
+        risk.decide(admin, held, "clear", "Licence checked.")
     decl = declare.declare_shipment(seller, shipment, "1240")
     assert decl.route == Route.FULL and decl.state == DS.BROKER
     assert decl.route_data["over_limit"] is False and decl.route_data[flag] is True
