@@ -1,4 +1,4 @@
-"""`flask customs …`: export stored messages."""
+"""`flask customs …`: export stored messages, the development signing key, the platform simulator."""
 
 from __future__ import annotations
 
@@ -26,6 +26,25 @@ def export(out: str) -> None:
         path.write_text('<?xml version="1.0" encoding="UTF-8"?>\n' + message.xml, encoding="utf-8")
         count += 1
     click.echo(f"{count} messages written to {folder}")
+
+
+@customs_cli.command("dev-key")
+@click.option("--force", is_flag=True, help="Replace existing files.")
+def dev_key(force: bool) -> None:
+    """Create a DEVELOPMENT signing key, self-signed certificate and callback secret under instance/
+    (for the demo and the simulator only; a real platform signs with its e-port certificate)."""
+    from flask import current_app
+
+    from marketplace.customs.devkey import ensure, paths
+
+    written = ensure(current_app.instance_path, force=force)
+    key_path = paths(current_app.instance_path)[0]
+    if written:
+        click.echo("Development-only customs signing files written (self-signed, not valid for customs):")
+        for path in written:
+            click.echo(f"  {path}")
+    else:
+        click.echo(f"Development customs signing files present in {key_path.parent}")
 
 
 @customs_cli.command("simulate-platform")
