@@ -29,7 +29,7 @@ cleanup() {
   for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
 }
 trap cleanup EXIT
-trap 'exit 130' INT
+trap 'echo; echo "Stopping the app, the worker and the simulator"; exit 130' INT
 trap 'exit 143' TERM
 
 if [ -z "${SERVICE_PLATFORM_URL:-}" ]; then
@@ -49,4 +49,7 @@ echo "  Background worker and service-platform simulator (${SERVICE_PLATFORM_URL
 echo "  e-mails are written to instance/mail/"
 echo "  Demo logins are listed above (password: demo-password-2026). Ctrl-C stops everything."
 echo
-$FLASK run --host 127.0.0.1 --port "${PORT}"
+$FLASK run --host 127.0.0.1 --port "${PORT}" &
+PIDS+=($!)
+# Until Ctrl-C (or TERM), or until one of the three stops: then the others are stopped too.
+wait -n "${PIDS[@]}"
