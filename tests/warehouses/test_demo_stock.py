@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 import sqlalchemy as sa
+from customs.customs_factories import make_key_pair
 from lxml import etree
 
-from customs.customs_factories import make_key_pair
 from marketplace.accounts.models import Company
 from marketplace.customs import messages as m
 from marketplace.customs.models import Declaration, DeclarationMessage, Delivery, SourceKind
