@@ -16,6 +16,7 @@ dropped at the end). The goal (issue 8): 1,000 declarations in ≤ 30 s.
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import socket
 import subprocess
@@ -84,6 +85,7 @@ def main() -> None:
         }
     )
     app.extensions["customs_signer"] = make_signer()
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)  # no access log line per callback
     with app.app_context():
         upgrade()
 

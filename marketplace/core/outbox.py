@@ -214,6 +214,12 @@ class Worker:
             func = _HANDLERS.get(job.kind)
             if func is None:
                 raise LookupError(f"no handler for job kind {job.kind!r}")
+            if db.engine.dialect.name == "postgresql":
+                # The job's commit does not wait for the WAL flush: if the database itself crashes
+                # in the next fraction of a second, the job is not marked done and its handler's writes
+                # are gone with it, so the job runs again - what at-least-once delivery already
+                # promises. Atomicity is unchanged. (One WAL flush per job was most of its cost.)
+                db.session.execute(sa.text("SET LOCAL synchronous_commit TO OFF"))
             func(job)
             job.status = JobStatus.DONE
             job.finished_at = utcnow()

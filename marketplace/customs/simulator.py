@@ -30,6 +30,7 @@ RETURNS = {
     "CEB605": ("CEB606Message", "InvtCancelReturn"),
 }
 KINDS = {f"{kind}Message": kind for kind in RETURNS}
+CALLBACK_BATCH = 100  # receipts per callback message (the spec's batch limit)
 BUSINESS = {"CEB303": "Order", "CEB505": "Logistics", "CEB603": "Inventory", "CEB605": "InvtCancel"}
 
 
@@ -40,7 +41,7 @@ class Faults:
     drop_rate: float = 0.0  # share of callbacks never sent (still available to polling)
     duplicate_rate: float = 0.0  # share of callbacks sent twice
     reorder: bool = False  # callbacks of a message sent in reverse order
-    step_delay: float = 0.02  # pause between callbacks
+    step_delay: float = 0.02  # pause before each step of the receipt sequences (2, then 120, then 800)
     seed: int | None = None
 
 
@@ -55,6 +56,9 @@ class State:
     waybills: dict[str, etree._Element] = field(default_factory=dict)  # logisticsNo -> CEB505 root
     lists_waiting: dict[str, list[tuple[dict, etree._Element]]] = field(default_factory=dict)
     serial: int = 0
+    posts: int = 0  # POSTs of messages that reached validation (after injected 503s)
+    resent: int = 0  # POSTs of a message (same idempotency key) already received and acknowledged
+    callbacks: int = 0
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
@@ -71,26 +75,38 @@ def create_simulator(callback_url: str | None, secret: str | None, faults: Fault
     app.config["SIMULATOR_STATE"] = state
 
     def deliver_loop():
+        session = requests.Session()  # one keep-alive connection to the callback
         while True:
-            batch = outbox.get()
-            if faults.reorder:
-                batch = list(reversed(batch))
-            for receipt in batch:
-                time.sleep(faults.step_delay)
-                if rng.random() < faults.drop_rate:
-                    continue
-                for _ in range(2 if rng.random() < faults.duplicate_rate else 1):
-                    _post(receipt)
+            pending = [outbox.get()]
+            while True:  # everything queued meanwhile goes out in the same callbacks
+                try:
+                    pending.append(outbox.get_nowait())
+                except queue.Empty:
+                    break
+            for step in _steps(pending, faults.reorder):
+                if faults.step_delay:
+                    time.sleep(faults.step_delay)
+                sent = []
+                for receipt in step:
+                    if rng.random() < faults.drop_rate:
+                        continue
+                    sent += [receipt] * (2 if rng.random() < faults.duplicate_rate else 1)
+                for kind in RETURNS:
+                    same = [r for r in sent if r["kind"] == kind]
+                    for start in range(0, len(same), CALLBACK_BATCH):
+                        _post(session, kind, same[start : start + CALLBACK_BATCH])
 
-    def _post(receipt: dict) -> None:
+    def _post(session: requests.Session, kind: str, receipts: list[dict]) -> None:
         if not callback_url:
             return
+        with state.lock:
+            state.callbacks += 1
         try:
-            requests.post(
+            session.post(
                 callback_url,
-                data=_receipt_xml(receipt["kind"], [receipt]),
+                data=_receipt_xml(kind, receipts),
                 headers={"X-Customs-Secret": secret or "", "Content-Type": "application/xml"},
-                timeout=10,
+                timeout=30,
             )
         except requests.RequestException as exc:
             log.warning("callback failed: %s", exc)
@@ -194,7 +210,9 @@ def create_simulator(callback_url: str | None, secret: str | None, faults: Fault
             return jsonify(error="unknown message type"), 400
         key = request.headers.get("Idempotency-Key") or root.get("guid")
         with state.lock:
+            state.posts += 1
             if key in state.seen_keys:
+                state.resent += 1
                 return jsonify(status="duplicate ignored"), 200
             state.seen_keys.add(key)
             made = []
@@ -220,10 +238,30 @@ def create_simulator(callback_url: str | None, secret: str | None, faults: Fault
                 messages=len(state.seen_keys),
                 elements=len(state.elements),
                 duplicates_as_new=state.duplicates_as_new,
+                posts=state.posts,
+                resent=state.resent,
+                callbacks=state.callbacks,
                 receipts=sum(len(v) for v in state.receipts.values()),
             )
 
     return app
+
+
+def _steps(batches: list[list[dict]], reorder: bool) -> list[list[dict]]:
+    """The receipts of several POSTs as steps: every message's first receipt, then every second one…
+    (reversed within each message with `reorder`), so a sequence such as 2 → 120 → 800 keeps its
+    order while the receipts of many messages share a callback."""
+    sequences: dict[str, list[dict]] = {}
+    for batch in batches:
+        for receipt in batch:
+            sequences.setdefault(receipt["guid"], []).append(receipt)
+    steps: list[list[dict]] = []
+    for sequence in sequences.values():
+        for n, receipt in enumerate(reversed(sequence) if reorder else sequence):
+            if n == len(steps):
+                steps.append([])
+            steps[n].append(receipt)
+    return steps
 
 
 def _receipt_xml(kind: str, receipts: list[dict]) -> bytes:
