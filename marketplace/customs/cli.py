@@ -59,6 +59,7 @@ def dev_key(force: bool) -> None:
 @click.option("--reorder", is_flag=True, help="Send each message's receipts in reverse order.")
 @click.option("--step-delay", default=0.02, show_default=True, type=float, help="Seconds between callbacks.")
 @click.option("--seed", default=None, type=int, help="Random seed for the faults.")
+@click.option("--callback-threads", default=4, show_default=True, type=int, help="Callbacks sent at once.")
 def simulate_platform(
     host,
     port,
@@ -71,6 +72,7 @@ def simulate_platform(
     reorder,
     step_delay,
     seed,
+    callback_threads,
 ) -> None:
     """Run the service-platform simulator (validates messages, calls back with receipts)."""
     from flask import current_app
@@ -82,7 +84,9 @@ def simulate_platform(
         callback_url or current_app.config["PUBLIC_BASE_URL"].rstrip("/") + "/api/v1/customs/receipts"
     )
     secret = secret if secret is not None else current_app.config.get("CUSTOMS_CALLBACK_SECRET")
-    faults = Faults(latency, error_rate, drop_rate, duplicate_rate, reorder, step_delay, seed)
+    faults = Faults(
+        latency, error_rate, drop_rate, duplicate_rate, reorder, step_delay, seed, callback_threads
+    )
     server = make_server(host, port, create_simulator(callback_url, secret, faults), threaded=True)
     click.echo(
         f"service-platform simulator on http://{host}:{server.server_port}, callbacks to {callback_url}"

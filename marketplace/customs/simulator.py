@@ -12,6 +12,7 @@ import queue
 import random
 import threading
 import time
+import zlib
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -43,6 +44,7 @@ class Faults:
     reorder: bool = False  # callbacks of a message sent in reverse order
     step_delay: float = 0.02  # pause before each step of the receipt sequences (2, then 120, then 800)
     seed: int | None = None
+    lanes: int = 4  # callback threads
 
 
 @dataclass
@@ -70,12 +72,14 @@ def create_simulator(callback_url: str | None, secret: str | None, faults: Fault
     faults = faults or Faults()
     rng = random.Random(faults.seed)  # noqa: S311 - fault injection, not security
     state = State()
-    outbox: queue.Queue = queue.Queue()
+    # Callbacks go out on `lanes` threads; each document number always takes the same lane, so the
+    # receipts of one declaration keep their order while different declarations are answered at once.
+    lanes: list[queue.Queue] = [queue.Queue() for _ in range(max(1, faults.lanes))]
     app = Flask("customs-platform-simulator")
     app.config["SIMULATOR_STATE"] = state
 
-    def deliver_loop():
-        session = requests.Session()  # one keep-alive connection to the callback
+    def deliver_loop(outbox: queue.Queue):
+        session = requests.Session()
         while True:
             pending = [outbox.get()]
             while True:  # everything queued meanwhile goes out in the same callbacks
@@ -111,7 +115,8 @@ def create_simulator(callback_url: str | None, secret: str | None, faults: Fault
         except requests.RequestException as exc:
             log.warning("callback failed: %s", exc)
 
-    threading.Thread(target=deliver_loop, daemon=True).start()
+    for lane in lanes:
+        threading.Thread(target=deliver_loop, args=(lane,), daemon=True).start()
 
     def add_receipts(kind: str, info: dict, steps: list[tuple[str, str]]) -> list[dict]:
         made = []
@@ -219,8 +224,12 @@ def create_simulator(callback_url: str | None, secret: str | None, faults: Fault
             for element in root.iterfind(f"ceb:{BUSINESS[kind]}", m.NSMAP):
                 made += handle_element(kind, element, root)
             made += release_waiting()
-        if made:
-            outbox.put(made)
+        by_lane: dict[int, list[dict]] = {}
+        for receipt in made:
+            number = receipt.get("orderNo") or receipt.get("logisticsNo") or receipt["guid"]
+            by_lane.setdefault(zlib.crc32(number.encode()) % len(lanes), []).append(receipt)
+        for n, receipts in by_lane.items():
+            lanes[n].put(receipts)
         return jsonify(status="received"), 200
 
     @app.get("/receipts/<guid>")

@@ -17,6 +17,10 @@ from marketplace.extensions import db
 
 log = logging.getLogger(__name__)
 _local = threading.local()
+# Declarations no receipt is awaited for (polling skips them).
+SETTLED = frozenset(
+    {DeclarationState.RELEASED, DeclarationState.REJECTED, DeclarationState.FAILED, DeclarationState.BROKER}
+)
 
 
 class PlatformUnavailable(RuntimeError):
@@ -83,7 +87,9 @@ def poll_receipts(limit: int = 200) -> int:
     declaration is not final. Returns the number of new receipts applied."""
     if not current_app.config.get("SERVICE_PLATFORM_URL"):
         return 0
-    open_states = [s for s in DeclarationState if s not in FINAL]
+    # Only declarations waiting for the platform: released, rejected and failed ones (and those with the
+    # broker) wait for nobody, and polling them would crowd out the ones that do (`limit`).
+    open_states = [s for s in DeclarationState if s not in FINAL and s not in SETTLED]
     rows = db.session.scalars(
         sa.select(DeclarationMessage)
         .join(Declaration)
