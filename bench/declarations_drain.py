@@ -58,6 +58,13 @@ def main() -> None:
         default="process",
         help="`flask worker` processes (as deployed; the default) or threads of this process",
     )
+    parser.add_argument(
+        "--app-server",
+        choices=("gunicorn", "thread"),
+        default="gunicorn",
+        help="the app answering the callbacks: gunicorn gthread processes (as deployed) or threads here",
+    )
+    parser.add_argument("--app-processes", type=int, default=2, help="gunicorn workers")
     parser.add_argument("--pg-server", default="postgresql://postgres@127.0.0.1:5432")
     args = parser.parse_args()
 
@@ -95,9 +102,38 @@ def main() -> None:
     with app.app_context():
         upgrade()
 
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    callback = f"http://127.0.0.1:{server.server_port}/api/v1/customs/receipts"
+    app_env = {
+        **os.environ,
+        "FLASK_APP": "wsgi",
+        "MARKETPLACE_ENV": "testing",
+        "DATABASE_URL": url,
+        "MAIL_FILE_DIR": str(work / "mail"),
+        "UPLOAD_DIR": str(work / "uploads"),
+        "SEARCH_INDEX_DIR": str(work / "search-index"),
+        "CUSTOMS_CALLBACK_SECRET": SECRET,
+    }
+    server, gunicorn = None, None
+    if args.app_server == "thread":
+        server = make_server("127.0.0.1", 0, app, threaded=True)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        app_port = server.server_port
+    else:  # as deployed: gunicorn processes with threads (keep-alive connections)
+        app_port = free_port()
+        gunicorn = subprocess.Popen(
+            [
+                *(sys.executable, "-m", "gunicorn", "-w", str(args.app_processes), "-k", "gthread"),
+                *("--threads", "4", "-b", f"127.0.0.1:{app_port}", "--log-level", "warning", "wsgi:app"),
+            ],
+            cwd=ROOT,
+            env=app_env,
+        )
+        for _ in range(200):
+            try:
+                requests.get(f"http://127.0.0.1:{app_port}/healthz", timeout=1)
+                break
+            except requests.RequestException:
+                time.sleep(0.1)
+    callback = f"http://127.0.0.1:{app_port}/api/v1/customs/receipts"
     port = free_port()
     simulator = subprocess.Popen(
         [
@@ -161,17 +197,7 @@ def main() -> None:
             for thread in threads:
                 thread.start()
         else:  # the clock includes starting the processes (about a second each on these machines)
-            worker_env = {
-                **os.environ,
-                "FLASK_APP": "wsgi",
-                "MARKETPLACE_ENV": "testing",
-                "DATABASE_URL": url,
-                "SERVICE_PLATFORM_URL": platform,
-                "MAIL_FILE_DIR": str(work / "mail"),
-                "UPLOAD_DIR": str(work / "uploads"),
-                "SEARCH_INDEX_DIR": str(work / "search-index"),
-                "OUTBOX_BACKOFF_BASE": "0.5",
-            }
+            worker_env = {**app_env, "SERVICE_PLATFORM_URL": platform, "OUTBOX_BACKOFF_BASE": "0.5"}
             processes = [
                 subprocess.Popen(
                     [str(Path(sys.executable).parent / "flask"), "worker", "--interval", "0.1"],
@@ -232,7 +258,11 @@ def main() -> None:
     finally:
         simulator.terminate()
         simulator.wait(timeout=10)
-        server.shutdown()
+        if server is not None:
+            server.shutdown()
+        if gunicorn is not None:
+            gunicorn.terminate()
+            gunicorn.wait(timeout=20)
         with app.app_context():
             db.engine.dispose()
         if args.database == "postgresql":
