@@ -206,7 +206,9 @@ class Worker:
     # -- running ----------------------------------------------------------------------------
     def run_job(self, job_id: int) -> bool:
         """Run one claimed job; its handler's writes commit together with the 'done' mark."""
-        job = db.session.get(OutboxJob, job_id)
+        # Locked while it runs (PostgreSQL): if its lease expires meanwhile, other workers' SKIP LOCKED
+        # claims pass it by instead of running it a second time at once.
+        job = db.session.get(OutboxJob, job_id, with_for_update=True, populate_existing=True)
         if job is None or job.status != JobStatus.RUNNING or job.locked_by != self.worker_id:
             db.session.rollback()
             return False
