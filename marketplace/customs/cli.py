@@ -60,6 +60,9 @@ def dev_key(force: bool) -> None:
 @click.option("--step-delay", default=0.02, show_default=True, type=float, help="Seconds between callbacks.")
 @click.option("--seed", default=None, type=int, help="Random seed for the faults.")
 @click.option("--callback-threads", default=4, show_default=True, type=int, help="Callbacks sent at once.")
+@click.option(
+    "--batch-wait", default=0.2, show_default=True, type=float, help="Seconds a callback waits to batch."
+)
 def simulate_platform(
     host,
     port,
@@ -73,6 +76,7 @@ def simulate_platform(
     step_delay,
     seed,
     callback_threads,
+    batch_wait,
 ) -> None:
     """Run the service-platform simulator (validates messages, calls back with receipts)."""
     from flask import current_app
@@ -85,7 +89,15 @@ def simulate_platform(
     )
     secret = secret if secret is not None else current_app.config.get("CUSTOMS_CALLBACK_SECRET")
     faults = Faults(
-        latency, error_rate, drop_rate, duplicate_rate, reorder, step_delay, seed, callback_threads
+        latency=latency,
+        error_rate=error_rate,
+        drop_rate=drop_rate,
+        duplicate_rate=duplicate_rate,
+        reorder=reorder,
+        step_delay=step_delay,
+        seed=seed,
+        lanes=callback_threads,
+        batch_wait=batch_wait,
     )
     server = make_server(host, port, create_simulator(callback_url, secret, faults), threaded=True)
     click.echo(

@@ -45,6 +45,7 @@ class Faults:
     step_delay: float = 0.02  # pause before each step of the receipt sequences (2, then 120, then 800)
     seed: int | None = None
     lanes: int = 4  # callback threads
+    batch_wait: float = 0.2  # seconds a callback waits for more receipts to carry
 
 
 @dataclass
@@ -82,9 +83,10 @@ def create_simulator(callback_url: str | None, secret: str | None, faults: Fault
         session = requests.Session()
         while True:
             pending = [outbox.get()]
-            while True:  # everything queued meanwhile goes out in the same callbacks
+            until = time.monotonic() + faults.batch_wait
+            while True:  # what is queued meanwhile (or within batch_wait) goes out in the same callbacks
                 try:
-                    pending.append(outbox.get_nowait())
+                    pending.append(outbox.get(timeout=max(0.0, until - time.monotonic())))
                 except queue.Empty:
                     break
             for step in _steps(pending, faults.reorder):
