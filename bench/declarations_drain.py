@@ -1,13 +1,14 @@
 """Declarations drained through the service-platform simulator: the time from N submitted declaration
 sets (CEB303 + CEB505 + CEB603 each, built, validated, signed and queued by `customs.services.submit`)
-until every declaration is released, with the outbox worker POSTing the messages over HTTP to the
-simulator (a separate `flask customs simulate-platform` process) and the simulator's receipts
-(2 → 120 → 800) coming back through the app's callback endpoint served over HTTP.
+until every declaration is released, with `flask worker` processes POSTing the messages over HTTP to
+the simulator (a separate `flask customs simulate-platform` process) and the simulator's receipts
+(2 → 120 → 800) coming back through the app's callback endpoint, served over HTTP by gunicorn.
 
 Usage:
-    python bench/declarations_drain.py [--declarations 1000] [--database sqlite|postgresql] [--workers 1]
+    python bench/declarations_drain.py [--declarations 1000] [--database sqlite|postgresql]
+        [--workers 2] [--worker-mode process|thread] [--app-server gunicorn|thread] [--app-processes 2]
 
-The simulator runs with no pause between callbacks (`--step-delay 0`): what is measured is our side
+The simulator runs with no pause between receipt steps (`--step-delay 0`): what is measured is our side
 (sending, receipt handling, state changes), not the platform's pacing. SQLite lives in a temporary
 directory; PostgreSQL uses the database `bench_declarations` on --pg-server (dropped and created here,
 dropped at the end). The goal (issue 8): 1,000 declarations in ≤ 30 s.
@@ -51,7 +52,7 @@ def main() -> None:
     )
     parser.add_argument("--declarations", type=int, default=1000)
     parser.add_argument("--database", choices=("sqlite", "postgresql"), default="sqlite")
-    parser.add_argument("--workers", type=int, default=1, help="workers draining the outbox")
+    parser.add_argument("--workers", type=int, default=2, help="workers draining the outbox")
     parser.add_argument(
         "--worker-mode",
         choices=("process", "thread"),
