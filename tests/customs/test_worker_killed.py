@@ -77,8 +77,13 @@ def test_worker_killed_mid_drain_then_restarted(app, live_server, tmp_path):
 
         workers.append(_worker(app, platform, tmp_path, "worker-1"))
         deadline = time.monotonic() + 60
-        while _stats(platform)["posts"] < N and time.monotonic() < deadline:
-            time.sleep(0.02)
+        leased = (
+            sa.select(sa.func.count()).select_from(OutboxJob).where(OutboxJob.status == JobStatus.RUNNING)
+        )
+        # Kill once a third of the messages are out, inside a batch (two or more jobs still leased, each
+        # POST takes 80 ms): the dead worker leaves leased jobs behind.
+        while time.monotonic() < deadline and (_stats(platform)["posts"] < N or _scalar(app, leased) < 2):
+            time.sleep(0.01)
         workers[0].send_signal(signal.SIGKILL)
         workers[0].wait(timeout=10)
 
