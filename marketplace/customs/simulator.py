@@ -2,7 +2,13 @@
 XSD and the three-document consistency, and calls back with realistic receipt sequences
 (list: 2 → 120 → 800, or 100 with the reason; order: 2 → 120; waybill: 2 → 399; cancel: 399).
 
-Faults for testing: latency, a 5xx rate, dropped, duplicated and reordered callbacks. Every receipt
+Receipts go out step by step (every message's first receipt, then the second…), those of one step and
+type carried together in one CEB304/506/604 message (≤ 100), on several callback lanes (a document
+number always on the same one, so a declaration's receipts keep their order). `/stats` reports what was
+received: messages (distinct idempotency keys), posts, resent (a key seen again), duplicates_as_new (a
+second new document under one number), receipts and callbacks.
+
+Faults for testing: latency, a 5xx rate, dropped, duplicated and reordered receipts. Every receipt
 is also kept for the polling endpoint, so a dropped callback is recovered by polling."""
 
 from __future__ import annotations
