@@ -1,5 +1,6 @@
 # Two commands do all the set-up on a fresh machine:
-#   make run   - install, migrate the SQLite database in instance/, load demo data, serve app + worker
+#   make run   - install, migrate the SQLite database in instance/, load demo data, serve app + worker +
+#                customs service-platform simulator (SIMULATOR_PORT, default 5100)
 #   make test  - install, lint, the whole suite on SQLite, then on PostgreSQL if TEST_DATABASE_URL
 PYTHON ?= python3
 VENV := .venv
@@ -38,6 +39,7 @@ migrate: install translations
 	$(BIN)/flask db upgrade
 
 run: migrate
+	$(BIN)/flask customs dev-key  # development signing certificate + callback secret in instance/customs-dev/
 	$(BIN)/flask demo load
 	@$(BIN)/flask search check >/dev/null 2>&1 || $(BIN)/flask search reindex  # missing or outdated index
 	PORT=$(PORT) scripts/serve.sh

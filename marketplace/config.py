@@ -120,6 +120,9 @@ ENV_OVERRIDES: dict[str, type] = {
     "STRIPE_WEBHOOK_SECRET": str,
     "STRIPE_API_BASE": str,
     "SERVICE_PLATFORM_URL": str,
+    "OUTBOX_MAX_ATTEMPTS": int,
+    "OUTBOX_BACKOFF_BASE": float,
+    "OUTBOX_LEASE_SECONDS": int,
     "CUSTOMS_COP_CODE": str,
     "CUSTOMS_COP_NAME": str,
     "CUSTOMS_DXP_ID": str,
@@ -159,6 +162,10 @@ def load_config(app, overrides: dict | None = None) -> None:
     if uri.startswith("postgresql://"):
         uri = "postgresql+psycopg://" + uri.removeprefix("postgresql://")
     app.config["SQLALCHEMY_DATABASE_URI"] = uri
+    if app.config["ENV_NAME"] == "development":
+        from marketplace.customs.devkey import apply_defaults
+
+        apply_defaults(app.config, app.instance_path)  # `flask customs dev-key` files, if any
     if not app.config.get("MAIL_FILE_DIR"):
         app.config["MAIL_FILE_DIR"] = str(Path(app.instance_path) / "mail")
     if app.config["ENV_NAME"] == "production" and app.config["SECRET_KEY"] in (

@@ -206,7 +206,9 @@ class Worker:
     # -- running ----------------------------------------------------------------------------
     def run_job(self, job_id: int) -> bool:
         """Run one claimed job; its handler's writes commit together with the 'done' mark."""
-        job = db.session.get(OutboxJob, job_id)
+        # Locked while it runs (PostgreSQL): if its lease expires meanwhile, other workers' SKIP LOCKED
+        # claims pass it by instead of running it a second time at once.
+        job = db.session.get(OutboxJob, job_id, with_for_update=True, populate_existing=True)
         if job is None or job.status != JobStatus.RUNNING or job.locked_by != self.worker_id:
             db.session.rollback()
             return False
@@ -214,6 +216,12 @@ class Worker:
             func = _HANDLERS.get(job.kind)
             if func is None:
                 raise LookupError(f"no handler for job kind {job.kind!r}")
+            if db.engine.dialect.name == "postgresql":
+                # The job's commit does not wait for the WAL flush: if the database itself crashes
+                # in the next fraction of a second, the job is not marked done and its handler's writes
+                # are gone with it, so the job runs again - what at-least-once delivery already
+                # promises. Atomicity is unchanged. (One WAL flush per job was most of its cost.)
+                db.session.execute(sa.text("SET LOCAL synchronous_commit TO OFF"))
             func(job)
             job.status = JobStatus.DONE
             job.finished_at = utcnow()

@@ -271,6 +271,13 @@ def apply_receipt(
     )
     if duplicate is not None:
         return None
+    if db.session.get_bind().dialect.name == "sqlite":
+        # SQLite ignores FOR UPDATE and reads outside the write transaction: a no-op write first takes
+        # the database's write lock, so the state read below is the latest. (Without it, two callbacks
+        # at once moved a released declaration back to "accepted".)
+        db.session.execute(
+            sa.update(Declaration).where(Declaration.id == message.declaration_id).values(id=Declaration.id)
+        )
     # Lock the declaration (PostgreSQL) and read its current state, so two receipts applied at once
     # (callback and polling) cannot both move it from the same stale state.
     decl = db.session.scalars(

@@ -2,7 +2,13 @@
 XSD and the three-document consistency, and calls back with realistic receipt sequences
 (list: 2 → 120 → 800, or 100 with the reason; order: 2 → 120; waybill: 2 → 399; cancel: 399).
 
-Faults for testing: latency, a 5xx rate, dropped, duplicated and reordered callbacks. Every receipt
+Receipts go out step by step (every message's first receipt, then the second…), those of one step and
+type carried together in one CEB304/506/604 message (≤ 100), on several callback lanes (a document
+number always on the same one, so a declaration's receipts keep their order). `/stats` reports what was
+received: messages (distinct idempotency keys), posts, resent (a key seen again), duplicates_as_new (a
+second new document under one number), receipts and callbacks.
+
+Faults for testing: latency, a 5xx rate, dropped, duplicated and reordered receipts. Every receipt
 is also kept for the polling endpoint, so a dropped callback is recovered by polling."""
 
 from __future__ import annotations
@@ -12,6 +18,7 @@ import queue
 import random
 import threading
 import time
+import zlib
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -30,6 +37,7 @@ RETURNS = {
     "CEB605": ("CEB606Message", "InvtCancelReturn"),
 }
 KINDS = {f"{kind}Message": kind for kind in RETURNS}
+CALLBACK_BATCH = 100  # receipts per callback message (the spec's batch limit)
 BUSINESS = {"CEB303": "Order", "CEB505": "Logistics", "CEB603": "Inventory", "CEB605": "InvtCancel"}
 
 
@@ -40,8 +48,10 @@ class Faults:
     drop_rate: float = 0.0  # share of callbacks never sent (still available to polling)
     duplicate_rate: float = 0.0  # share of callbacks sent twice
     reorder: bool = False  # callbacks of a message sent in reverse order
-    step_delay: float = 0.02  # pause between callbacks
+    step_delay: float = 0.02  # pause before each step of the receipt sequences (2, then 120, then 800)
     seed: int | None = None
+    lanes: int = 4  # callback threads
+    batch_wait: float = 0.2  # seconds a callback waits for more receipts to carry
 
 
 @dataclass
@@ -55,6 +65,9 @@ class State:
     waybills: dict[str, etree._Element] = field(default_factory=dict)  # logisticsNo -> CEB505 root
     lists_waiting: dict[str, list[tuple[dict, etree._Element]]] = field(default_factory=dict)
     serial: int = 0
+    posts: int = 0  # POSTs of messages that reached validation (after injected 503s)
+    resent: int = 0  # POSTs of a message (same idempotency key) already received and acknowledged
+    callbacks: int = 0
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
@@ -66,36 +79,52 @@ def create_simulator(callback_url: str | None, secret: str | None, faults: Fault
     faults = faults or Faults()
     rng = random.Random(faults.seed)  # noqa: S311 - fault injection, not security
     state = State()
-    outbox: queue.Queue = queue.Queue()
+    # Callbacks go out on `lanes` threads; each document number always takes the same lane, so the
+    # receipts of one declaration keep their order while different declarations are answered at once.
+    lanes: list[queue.Queue] = [queue.Queue() for _ in range(max(1, faults.lanes))]
     app = Flask("customs-platform-simulator")
     app.config["SIMULATOR_STATE"] = state
 
-    def deliver_loop():
+    def deliver_loop(outbox: queue.Queue):
+        session = requests.Session()
         while True:
-            batch = outbox.get()
-            if faults.reorder:
-                batch = list(reversed(batch))
-            for receipt in batch:
-                time.sleep(faults.step_delay)
-                if rng.random() < faults.drop_rate:
-                    continue
-                for _ in range(2 if rng.random() < faults.duplicate_rate else 1):
-                    _post(receipt)
+            pending = [outbox.get()]
+            until = time.monotonic() + faults.batch_wait
+            while True:  # what is queued meanwhile (or within batch_wait) goes out in the same callbacks
+                try:
+                    pending.append(outbox.get(timeout=max(0.0, until - time.monotonic())))
+                except queue.Empty:
+                    break
+            for step in _steps(pending, faults.reorder):
+                if faults.step_delay:
+                    time.sleep(faults.step_delay)
+                sent = []
+                for receipt in step:
+                    if rng.random() < faults.drop_rate:
+                        continue
+                    sent += [receipt] * (2 if rng.random() < faults.duplicate_rate else 1)
+                for kind in RETURNS:
+                    same = [r for r in sent if r["kind"] == kind]
+                    for start in range(0, len(same), CALLBACK_BATCH):
+                        _post(session, kind, same[start : start + CALLBACK_BATCH])
 
-    def _post(receipt: dict) -> None:
+    def _post(session: requests.Session, kind: str, receipts: list[dict]) -> None:
         if not callback_url:
             return
+        with state.lock:
+            state.callbacks += 1
         try:
-            requests.post(
+            session.post(
                 callback_url,
-                data=_receipt_xml(receipt["kind"], [receipt]),
+                data=_receipt_xml(kind, receipts),
                 headers={"X-Customs-Secret": secret or "", "Content-Type": "application/xml"},
-                timeout=10,
+                timeout=30,
             )
         except requests.RequestException as exc:
             log.warning("callback failed: %s", exc)
 
-    threading.Thread(target=deliver_loop, daemon=True).start()
+    for lane in lanes:
+        threading.Thread(target=deliver_loop, args=(lane,), daemon=True).start()
 
     def add_receipts(kind: str, info: dict, steps: list[tuple[str, str]]) -> list[dict]:
         made = []
@@ -194,15 +223,21 @@ def create_simulator(callback_url: str | None, secret: str | None, faults: Fault
             return jsonify(error="unknown message type"), 400
         key = request.headers.get("Idempotency-Key") or root.get("guid")
         with state.lock:
+            state.posts += 1
             if key in state.seen_keys:
+                state.resent += 1
                 return jsonify(status="duplicate ignored"), 200
             state.seen_keys.add(key)
             made = []
             for element in root.iterfind(f"ceb:{BUSINESS[kind]}", m.NSMAP):
                 made += handle_element(kind, element, root)
             made += release_waiting()
-        if made:
-            outbox.put(made)
+        by_lane: dict[int, list[dict]] = {}
+        for receipt in made:
+            number = receipt.get("orderNo") or receipt.get("logisticsNo") or receipt["guid"]
+            by_lane.setdefault(zlib.crc32(number.encode()) % len(lanes), []).append(receipt)
+        for n, receipts in by_lane.items():
+            lanes[n].put(receipts)
         return jsonify(status="received"), 200
 
     @app.get("/receipts/<guid>")
@@ -220,10 +255,30 @@ def create_simulator(callback_url: str | None, secret: str | None, faults: Fault
                 messages=len(state.seen_keys),
                 elements=len(state.elements),
                 duplicates_as_new=state.duplicates_as_new,
+                posts=state.posts,
+                resent=state.resent,
+                callbacks=state.callbacks,
                 receipts=sum(len(v) for v in state.receipts.values()),
             )
 
     return app
+
+
+def _steps(batches: list[list[dict]], reorder: bool) -> list[list[dict]]:
+    """The receipts of several POSTs as steps: every message's first receipt, then every second one…
+    (reversed within each message with `reorder`), so a sequence such as 2 → 120 → 800 keeps its
+    order while the receipts of many messages share a callback."""
+    sequences: dict[str, list[dict]] = {}
+    for batch in batches:
+        for receipt in batch:
+            sequences.setdefault(receipt["guid"], []).append(receipt)
+    steps: list[list[dict]] = []
+    for sequence in sequences.values():
+        for n, receipt in enumerate(reversed(sequence) if reorder else sequence):
+            if n == len(steps):
+                steps.append([])
+            steps[n].append(receipt)
+    return steps
 
 
 def _receipt_xml(kind: str, receipts: list[dict]) -> bytes:

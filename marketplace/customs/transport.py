@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 
 import requests
 import sqlalchemy as sa
@@ -15,6 +16,11 @@ from marketplace.customs.states import FINAL, DeclarationState
 from marketplace.extensions import db
 
 log = logging.getLogger(__name__)
+_local = threading.local()
+# Declarations no receipt is awaited for (polling skips them).
+SETTLED = frozenset(
+    {DeclarationState.RELEASED, DeclarationState.REJECTED, DeclarationState.FAILED, DeclarationState.BROKER}
+)
 
 
 class PlatformUnavailable(RuntimeError):
@@ -28,6 +34,18 @@ def _base_url() -> str:
     return url.rstrip("/")
 
 
+def _session() -> requests.Session:
+    """One keep-alive HTTP session per worker thread (a new TCP connection per message costs more
+    than the message)."""
+    session = getattr(_local, "session", None)
+    if session is None:
+        session = _local.session = requests.Session()
+        # Proxy settings are read from the environment once, not on every request (with .netrc).
+        session.proxies.update(requests.utils.get_environ_proxies(_base_url()))
+        session.trust_env = False
+    return session
+
+
 def send(message_id: int) -> None:
     """POST one stored message with its guid as idempotency key. A message already delivered is never
     sent again, so a new (appType 1) message reaches the platform once after its acknowledgement."""
@@ -35,7 +53,7 @@ def send(message_id: int) -> None:
     if message is None or message.delivery != Delivery.PENDING:
         return
     try:
-        response = requests.post(
+        response = _session().post(
             f"{_base_url()}/messages",
             data=message.xml.encode("utf-8"),
             headers={
@@ -69,7 +87,9 @@ def poll_receipts(limit: int = 200) -> int:
     declaration is not final. Returns the number of new receipts applied."""
     if not current_app.config.get("SERVICE_PLATFORM_URL"):
         return 0
-    open_states = [s for s in DeclarationState if s not in FINAL]
+    # Only declarations waiting for the platform: released, rejected and failed ones (and those with the
+    # broker) wait for nobody, and polling them would crowd out the ones that do (`limit`).
+    open_states = [s for s in DeclarationState if s not in FINAL and s not in SETTLED]
     rows = db.session.scalars(
         sa.select(DeclarationMessage)
         .join(Declaration)
@@ -84,7 +104,7 @@ def poll_receipts(limit: int = 200) -> int:
     applied = 0
     for message in rows:
         try:
-            response = requests.get(
+            response = _session().get(
                 f"{_base_url()}/receipts/{message.head_guid}",
                 timeout=current_app.config["CUSTOMS_HTTP_TIMEOUT"],
             )

@@ -141,9 +141,12 @@ def load_demo() -> list[tuple[str, str]]:
     from marketplace.demo.warehouses_demo import load_warehouses_demo
 
     load_warehouses_demo()
+    from marketplace.demo.customs_demo import load_customs_demo
     from marketplace.demo.risk_demo import load_risk_demo
+    from marketplace.demo.shipments_demo import load_shipments_demo
 
     load_risk_demo()
+    load_customs_demo(load_shipments_demo())
     logins.extend(("seller", spec["email"]) for spec in EXTRA_SELLERS)
     return logins
 
@@ -156,6 +159,12 @@ def load() -> None:
     with current_app.test_request_context("/en/"):  # services render translated messages and links
         logins = load_demo()
         db.session.commit()
+    from marketplace.demo.customs_demo import signing_configured
+
+    if not signing_configured():
+        click.echo(
+            "No customs signing key configured: demo declarations skipped (run `flask customs dev-key`)."
+        )
     click.echo(f"Demo logins (password for all: {DEMO_PASSWORD}):")
     for role, email in logins:
         click.echo(f"  {role:<7} {email}")
