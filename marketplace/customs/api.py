@@ -23,8 +23,4 @@ def receive_receipts():
     given = request.headers.get("X-Customs-Secret", "")
     if not secret or not hmac.compare_digest(secret.encode(), given.encode()):
         raise Unauthorized(_l("The receipt callback secret is missing or wrong."))
-    applied = 0
-    for receipt in services.parse_receipts(request.get_data()):
-        if services.apply_receipt(**receipt) is not None:
-            applied += 1
-    return jsonify(applied=applied)
+    return jsonify(applied=services.apply_receipts(services.parse_receipts(request.get_data())))

@@ -252,6 +252,40 @@ def parse_receipts(xml: bytes | str) -> list[dict]:
     return found
 
 
+def apply_receipts(receipts: list[dict]) -> int:
+    """Apply a batch of receipts (a callback, a poll) in one transaction; return how many were new.
+    The declarations they concern are locked first, all at once and in primary-key order, so two
+    batches touching the same declarations in different orders wait for each other instead of
+    deadlocking."""
+    guids = sorted({r["head_guid"] for r in receipts})
+    owners = (
+        dict(
+            db.session.execute(
+                sa.select(DeclarationMessage.head_guid, DeclarationMessage.declaration_id).where(
+                    DeclarationMessage.head_guid.in_(guids)
+                )
+            ).all()
+        )
+        if guids
+        else {}
+    )
+    ids = sorted(set(owners.values()))
+    if ids:
+        if db.session.get_bind().dialect.name == "sqlite":
+            db.session.execute(
+                sa.update(Declaration).where(Declaration.id.in_(ids)).values(id=Declaration.id)
+            )
+        else:
+            db.session.execute(
+                sa.select(Declaration.id)
+                .where(Declaration.id.in_(ids))
+                .order_by(Declaration.id)
+                .with_for_update()
+            )
+    ordered = sorted(enumerate(receipts), key=lambda item: (owners.get(item[1]["head_guid"], 0), item[0]))
+    return sum(1 for _n, receipt in ordered if apply_receipt(**receipt) is not None)
+
+
 def apply_receipt(
     *, kind, head_guid, return_status, return_time, return_info, pre_no=None, invt_no=None
 ) -> Receipt | None:

@@ -101,7 +101,8 @@ def poll_receipts(limit: int = 200) -> int:
         .order_by(DeclarationMessage.id)
         .limit(limit)
     ).all()
-    applied = 0
+    # Ask first, then apply everything in one batch (declarations locked in order, after the HTTP calls).
+    receipts: list[dict] = []
     for message in rows:
         try:
             response = _session().get(
@@ -110,10 +111,8 @@ def poll_receipts(limit: int = 200) -> int:
             )
         except requests.RequestException as exc:
             log.warning("receipt poll failed: %s", exc)
-            return applied
+            break
         if response.status_code != 200 or not response.content:
             continue
-        for receipt in services.parse_receipts(response.content):
-            if services.apply_receipt(**receipt) is not None:
-                applied += 1
-    return applied
+        receipts.extend(services.parse_receipts(response.content))
+    return services.apply_receipts(receipts)
