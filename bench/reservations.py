@@ -142,7 +142,7 @@ def _buyers(
             while True:
                 i += 1
                 try:
-                    ledger.reserve(listing_id, warehouse_id, Decimal(1), f"R{round_no}-B{n}-{i}")
+                    ledger.reserve_for_order(listing_id, warehouse_id, Decimal(1), f"R{round_no}-B{n}-{i}")
                     db.session.commit()
                     key = "ok"
                 except ledger.InsufficientStock:
