@@ -86,6 +86,25 @@ def _advance(actor, shipment, *targets: ShipmentState, location: str = "") -> No
         shipments.move(actor, shipment, target, location=location if target == SS.CROSSED_BORDER else "")
 
 
+# When each step of a demo shipment happened, from the day it was declared (D): the tracking timeline
+# then reads like a real one instead of every step at the moment the demo was loaded.
+STEP_OFFSETS = {
+    SS.CREATED: timedelta(hours=-5),
+    SS.DECLARED: timedelta(0),
+    SS.RELEASED: timedelta(minutes=21),
+    SS.DEPARTED: timedelta(hours=4),
+    SS.CROSSED_BORDER: timedelta(hours=29),
+    SS.DELIVERED: timedelta(days=3, hours=2),
+}
+
+
+def _retime(shipment, days_ago: int) -> None:
+    declared = utcnow() - timedelta(days=days_ago)
+    for event in shipment.events:
+        if event.state in STEP_OFFSETS:
+            event.at = declared + STEP_OFFSETS[event.state]
+
+
 def _declare_shipment(shipment, *, days_ago: int, list_steps=LIST_RELEASED, entry_no=None):
     actor = owner(db.session.get(Company, shipment.seller_id))
     decl = db.session.scalar(
@@ -171,12 +190,20 @@ def _declare_booking(booking: ReplenishmentBooking) -> None:
         warehouses.mark_in_transit(actor, booking, "Zabaikalsk")
 
 
+DAYS_AGO = {"pp-delivered": 12, "pp-rejected": 6, "pp-released": 3, "vehicle-entered": 8, "vehicle-broker": 1}
+
+
 def load_customs_demo(found: dict) -> bool:
     """Declare the demo shipments and the Moscow booking; False if no signing key is configured."""
     if not signing_configured():
         return False
+    shipment_declarations = sa.select(Declaration.source_id).where(
+        Declaration.source_kind == SourceKind.SHIPMENT
+    )
+    declared = set(db.session.scalars(shipment_declarations))
+    fresh = {s.id for s in found.values() if s.id not in declared}
     if "pp-delivered" in found:
-        actor, _ = _declare_shipment(found["pp-delivered"], days_ago=12)
+        actor, _ = _declare_shipment(found["pp-delivered"], days_ago=DAYS_AGO["pp-delivered"])
         _advance(
             actor,
             found["pp-delivered"],
@@ -187,17 +214,23 @@ def load_customs_demo(found: dict) -> bool:
             location="Zamyn-Üüd",
         )
     if "pp-rejected" in found:
-        _declare_shipment(found["pp-rejected"], days_ago=6, list_steps=LIST_REJECTED)
+        _declare_shipment(found["pp-rejected"], days_ago=DAYS_AGO["pp-rejected"], list_steps=LIST_REJECTED)
     if "pp-released" in found:
-        actor, _ = _declare_shipment(found["pp-released"], days_ago=3)
+        actor, _ = _declare_shipment(found["pp-released"], days_ago=DAYS_AGO["pp-released"])
         _advance(actor, found["pp-released"], SS.RELEASED)
     if "vehicle-entered" in found:
-        actor, _ = _declare_shipment(found["vehicle-entered"], days_ago=8, entry_no="070220260000318642")
+        actor, _ = _declare_shipment(
+            found["vehicle-entered"], days_ago=DAYS_AGO["vehicle-entered"], entry_no="070220260000318642"
+        )
         _advance(actor, found["vehicle-entered"], SS.RELEASED, SS.DEPARTED)
     if "vehicle-broker" in found:
-        _declare_shipment(found["vehicle-broker"], days_ago=1)
+        _declare_shipment(found["vehicle-broker"], days_ago=DAYS_AGO["vehicle-broker"])
     booking = _cashmere_booking()
     if booking is not None:
         _declare_booking(booking)
+    for key, days_ago in DAYS_AGO.items():
+        shipment = found.get(key)
+        if shipment is not None and shipment.id in fresh:
+            _retime(shipment, days_ago)
     db.session.flush()
     return True

@@ -27,7 +27,7 @@ from marketplace.risk import services as risk
 from marketplace.shipments import services
 from marketplace.shipments.declarations import booking_declaration_input, declaration_input
 from marketplace.shipments.models import Shipment, TrackingEvent
-from marketplace.shipments.states import Actor, ShipmentState, ShipmentTransport, shipment_workflow
+from marketplace.shipments.states import GONE, Actor, ShipmentState, ShipmentTransport, shipment_workflow
 from marketplace.warehouses import services as warehouses
 from marketplace.warehouses.models import ReplenishmentBooking
 from marketplace.warehouses.services import CUSTOMS_OFFICE_RE
@@ -292,6 +292,8 @@ def cancel_declaration(actor: User, source, reason: Any) -> Declaration:
     confirms (399); a refusal leaves it as it was."""
     _require(actor, source)
     decl = _declaration(source)
+    if has_left(source):
+        raise Conflict(_l("The goods have left China: their customs list can no longer be cancelled here."))
     with db.session.begin_nested():
         customs.cancel(decl, str(reason or ""), actor=actor)
     audit.record(
@@ -430,6 +432,14 @@ def route_numbers(decl: Declaration) -> dict:
     }
 
 
+def has_left(source) -> bool:
+    """The goods are gone (departed or further): cancelling their list would cancel an export that
+    happened; what follows (returns, disputes) is handled with customs directly."""
+    if isinstance(source, Shipment):
+        return source.state in GONE
+    return source.state not in (BookingState.BOOKED, BookingState.CANCELLED)
+
+
 def panel(user: User | None, source) -> dict:
     """The declaration block of a shipment or booking page: the declaration (or None) and what `user`
     may do with it now."""
@@ -446,6 +456,7 @@ def panel(user: User | None, source) -> dict:
         "can_resubmit": acts and decl is not None and decl.state in (DS.REJECTED, DS.FAILED),
         "can_cancel": acts
         and decl is not None
+        and not has_left(source)
         and decl.route.value == "list"
         and decl.state in (DS.ENTERED, DS.REVIEW, DS.INSPECTION, DS.RELEASED)
         and bool(decl.invt_no),

@@ -229,6 +229,18 @@ def test_cancelling_the_list_cancels_the_shipment(ctx):
     assert queries.timeline(shipment)[-1].note == "Wrong goods loaded"
 
 
+def test_a_list_cannot_be_cancelled_once_the_goods_have_left(ctx):
+    _buyer, seller, _sc, _order, shipment = _small()
+    decl = declare.declare_shipment(seller, shipment, "1240")
+    receipt(decl, "800", invt_no="070220260000009998")
+    assert declare.panel(seller, shipment)["can_cancel"]
+    services.move(seller, shipment, SS.DEPARTED)
+    assert not declare.panel(seller, shipment)["can_cancel"]
+    with pytest.raises(Conflict):
+        declare.cancel_declaration(seller, shipment, "Too late")
+    assert decl.state == DS.RELEASED and shipment.state == SS.DEPARTED
+
+
 def test_broker_route_with_the_entry_number(ctx):
     fx_rates()
     buyer, _bc, seller, _sc, order = ready_order("100")
@@ -416,9 +428,11 @@ def test_booking_declaration_api_and_operator_view(client, seed, app):
         decl = db.session.scalars(sa.select(Declaration)).one()
         receipt(decl, "800", invt_no="070220260000005555")
         db.session.commit()
-    assert client.post(f"/api/v1/bookings/{booking_id}/depart", headers=seller).status_code == 200
     r = client.post(f"{url}/cancel", json={"reason": ""}, headers=seller)
-    assert r.status_code == 422
+    assert r.status_code == 422  # a reason is needed
+    assert client.post(f"/api/v1/bookings/{booking_id}/depart", headers=seller).status_code == 200
+    r = client.post(f"{url}/cancel", json={"reason": "Wrong goods"}, headers=seller)
+    assert r.status_code == 409  # the goods have left: no cancelling their list
 
 
 @pytest.mark.parametrize(
