@@ -9,9 +9,15 @@ from marketplace.core.states import LabelledEnum
 from marketplace.customs.inputs import DeclarationInput
 from marketplace.customs.messages import ATTACHED_DOCUMENT_B2B, goods_value, line_total
 
+from flask_babel import LazyString, format_decimal  # isort: skip
 from flask_babel import lazy_gettext as _l  # isort: skip
 
 LIST_LIMIT_CNY = Decimal("5000")
+
+
+def _amount(value: Decimal) -> LazyString:
+    """An amount in the reader's number format (12,558.09 / 12 558,09), formatted when shown."""
+    return LazyString(lambda: format_decimal(value, format="#,##0.00"))
 
 
 class Route(LabelledEnum):
@@ -45,8 +51,8 @@ class RouteDecision:
             found.append(
                 _l(
                     "The goods are worth %(value)s CNY, above the %(limit)s CNY limit of the list.",
-                    value=self.cny_value,
-                    limit=self.limit_cny,
+                    value=_amount(self.cny_value),
+                    limit=_amount(self.limit_cny),
                 )
             )
         if self.needs_licence:
