@@ -181,7 +181,7 @@ def test_record_entry_number(web, admin, seed, app):
     decl_id = seed(lambda: full_route(1).id)
     login(web, admin)
     page = web.get(f"/en/admin/customs/{decl_id}").get_data(as_text=True)
-    assert 'id="entry-form"' in page and "10000004" in page and "above the 5000 CNY limit" in page
+    assert 'id="entry-form"' in page and "10000004" in page and "above the 5,000.00 CNY limit" in page
     post(web, decl_id, "entry", {"confirm": "y", "entry_no": "12345"})
     assert "18 digits" in web.get(f"/en/admin/customs/{decl_id}").get_data(as_text=True)
     with app.app_context():
