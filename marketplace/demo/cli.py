@@ -147,6 +147,9 @@ def load_demo() -> list[tuple[str, str]]:
 
     load_risk_demo()
     load_customs_demo(load_shipments_demo())
+    from marketplace.demo.credit_demo import load_credit_demo
+
+    load_credit_demo()
     logins.extend(("seller", spec["email"]) for spec in EXTRA_SELLERS)
     return logins
 

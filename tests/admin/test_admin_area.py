@@ -150,5 +150,6 @@ def test_demo_load_is_idempotent(runner, app):
         }
         states = {q.state.value for q in db.session.scalars(sa.select(Quote))}
         assert {"requested", "submitted", "countered", "declined", "accepted"} <= states
-        # the accepted quote's order, and the two orders the demo ships (shipments_demo.py)
-        assert db.session.scalar(sa.select(sa.func.count()).select_from(Order)) == 3
+        # the accepted quote's order, the two orders the demo ships (shipments_demo.py) and the
+        # completed, rated order from the Moscow stock (credit_demo.py)
+        assert db.session.scalar(sa.select(sa.func.count()).select_from(Order)) == 4

@@ -34,7 +34,9 @@ def signer(app, tmp_path):
 
 
 def _counts():
-    tables = (Declaration, DeclarationMessage, Shipment, ReplenishmentBooking)
+    from marketplace.credit.models import CreditSnapshot, Rating
+
+    tables = (Declaration, DeclarationMessage, Shipment, ReplenishmentBooking, Rating, CreditSnapshot)
     return [db.session.scalar(sa.select(sa.func.count()).select_from(t)) for t in tables]
 
 
@@ -55,6 +57,15 @@ def test_demo_overseas_stock_shipments_and_declarations(app, runner, signer):
         assert transit and all(b.on_hand == 0 for b in transit)
         homes = db.session.scalar(sa.select(sa.func.count(Warehouse.id)).where(Warehouse.kind == "home"))
         assert homes == 3
+
+        # A completed order from the Moscow yarn stock, rated by the buyer and answered by the seller.
+        from marketplace.credit.models import CreditSnapshot, Rating
+        from marketplace.orders.states import OrderState
+
+        [rating] = db.session.scalars(sa.select(Rating)).all()
+        assert rating.order.state == OrderState.COMPLETED and rating.order.warehouse.city == "Moscow"
+        assert rating.overall == 5 and rating.comment_language == "ru" and rating.reply
+        assert db.session.scalar(sa.select(sa.func.count()).select_from(CreditSnapshot)) >= 1
 
         shipments = {s.waybill_number: s for s in db.session.scalars(sa.select(Shipment))}
         assert {s.state for s in shipments.values()} >= {
