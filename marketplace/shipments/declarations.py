@@ -88,6 +88,37 @@ def _platform() -> tuple[str, str]:
     return current_app.config["CUSTOMS_COP_CODE"], current_app.config["CUSTOMS_COP_NAME"]
 
 
+def _line(
+    facts: ListingFacts,
+    *,
+    item_no: str,
+    name: str,
+    model: str,
+    hs_code: str | None,
+    quantity,
+    unit: str,
+    price,
+    **extra,
+) -> DeclarationLine:
+    """One declared line: the listing's facts where it has them, else what the line itself says; the
+    legal (statistical) unit is kilograms for weights, else the declared unit."""
+    return DeclarationLine(
+        item_no=facts.sku or item_no,
+        item_name=facts.name or name,
+        hs_code=facts.hs_code or hs_code or "",
+        goods_name=facts.name or name,
+        model=facts.model or model,
+        quantity=quantity,
+        unit=UNECE[unit],
+        price=price,
+        legal_quantity=quantity * TO_KG[unit] if unit in TO_KG else quantity,
+        legal_unit="KGM" if unit in TO_KG else UNECE[unit],
+        needs_licence=facts.needs_licence,
+        needs_inspection=facts.needs_inspection,
+        **extra,
+    )
+
+
 def declaration_input(shipment: Shipment, *, destination_port: str) -> DeclarationInput:
     """The 9710 input of a direct export shipment. Each shipment is declared once, under its own number
     (partial shipments of one order would otherwise share an order number at customs). The platform
@@ -98,25 +129,17 @@ def declaration_input(shipment: Shipment, *, destination_port: str) -> Declarati
     lines = []
     for sl in shipment.lines:
         line = sl.order_line
-        sku, name, hs_code, model, needs_licence, needs_inspection = _listing_facts(line.listing_id)
-        unit = line.unit.value
-        legal_unit = "KGM" if unit in TO_KG else UNECE[unit]
-        legal_quantity = sl.quantity * TO_KG[unit] if unit in TO_KG else sl.quantity
         lines.append(
-            DeclarationLine(
-                item_no=sku or f"{order.number}-{line.position}"[:20],
-                item_name=name or line.description[:250],
-                hs_code=hs_code,
-                goods_name=name or line.description[:250],
-                model=model or line.description[:255],
+            _line(
+                _listing_facts(line.listing_id),
+                item_no=f"{order.number}-{line.position}"[:20],
+                name=line.description[:250],
+                model=line.description[:255],
+                hs_code=None,
                 quantity=sl.quantity,
-                unit=UNECE[unit],
+                unit=line.unit.value,
                 price=line.unit_price,
-                legal_quantity=legal_quantity,
-                legal_unit=legal_unit,
                 description=line.description[:250],
-                needs_licence=needs_licence,
-                needs_inspection=needs_inspection,
             )
         )
     return DeclarationInput(
@@ -158,22 +181,16 @@ def booking_declaration_input(booking, *, destination_port: str) -> DeclarationI
     platform_code, platform_name = _platform()
     lines = []
     for line in booking.lines:
-        sku, name, hs_code, model, needs_licence, needs_inspection = _listing_facts(line.listing_id)
-        unit = line.unit.value
         lines.append(
-            DeclarationLine(
-                item_no=sku or f"{booking.number[-16:]}-{line.position}"[:20],
-                item_name=name or line.description,
-                hs_code=hs_code or line.hs_code,
-                goods_name=name or line.description,
-                model=model or line.description[:255],
+            _line(
+                _listing_facts(line.listing_id),
+                item_no=f"{booking.number[-16:]}-{line.position}"[:20],
+                name=line.description,
+                model=line.description[:255],
+                hs_code=line.hs_code,
                 quantity=line.quantity,
-                unit=UNECE[unit],
+                unit=line.unit.value,
                 price=line.unit_price,
-                legal_quantity=line.quantity * TO_KG[unit] if unit in TO_KG else line.quantity,
-                legal_unit="KGM" if unit in TO_KG else UNECE[unit],
-                needs_licence=needs_licence,
-                needs_inspection=needs_inspection,
             )
         )
     return DeclarationInput(
